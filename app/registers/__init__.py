@@ -1,0 +1,1 @@
+"""The registers: drafts, numbering services and queries."""

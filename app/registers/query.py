@@ -1,0 +1,106 @@
+"""Finding entries: ordered id lists for the register views, rows fetched by id."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import distinct, func, select, text
+from sqlalchemy.orm import Session
+
+from app.registers.views import EntryView
+from app.text import fts_query
+from db.models import Book, Entry
+
+SORTABLE = {
+    "number": (Entry.year, Entry.number), "reg_date": (Entry.reg_date, Entry.id),
+    "received_at": (Entry.received_at, Entry.id), "issuer": (Entry.issuer,),
+    "number_symbol": (Entry.number_symbol,), "doc_date": (Entry.doc_date,),
+    "doc_type": (Entry.doc_type,), "summary": (Entry.summary,),
+    "recipient_unit": (Entry.recipient_unit,), "transfer_date": (Entry.transfer_date,),
+    "due_date": (Entry.due_date,), "urgency": (Entry.urgency,), "secrecy": (Entry.secrecy,),
+    "signer_name": (Entry.signer_name,), "recipients": (Entry.recipients,),
+    "copies": (Entry.copies,), "notes": (Entry.notes,), "pages": (Entry.pages,),
+    "receiver_sign": (Entry.receiver_sign,), "status": (Entry.status,),
+}
+
+
+@dataclass(frozen=True)
+class Filter:
+    book_key: str
+    year: int | None = None
+    text: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    doc_type: str = ""
+    issuer: str = ""
+    urgency: str = ""
+    number_from: int | None = None
+    number_to: int | None = None
+    sort: str = "number"
+    descending: bool = True
+
+
+def ids(session: Session, f: Filter) -> list[int]:
+    book_id = session.scalar(select(Book.id).where(Book.key == f.book_key))
+    q = select(Entry.id).where(Entry.book_id == book_id)
+    if f.year:
+        q = q.where(Entry.year == f.year)
+    if f.text.strip():
+        match = fts_query(f.text)
+        if not match:
+            return []
+        q = q.where(Entry.id.in_(
+            select(text("rowid")).select_from(text("entry_fts")).where(text("entry_fts MATCH :m"))
+        )).params(m=match)
+    if f.date_from:
+        q = q.where(Entry.reg_date >= f.date_from)
+    if f.date_to:
+        q = q.where(Entry.reg_date <= f.date_to)
+    if f.doc_type:
+        q = q.where(Entry.doc_type == f.doc_type)
+    if f.issuer:
+        q = q.where(Entry.issuer == f.issuer)
+    if f.urgency:
+        q = q.where(Entry.urgency == f.urgency)
+    if f.number_from is not None:
+        q = q.where(Entry.number >= f.number_from)
+    if f.number_to is not None:
+        q = q.where(Entry.number <= f.number_to)
+    order = SORTABLE.get(f.sort, SORTABLE["number"])
+    q = q.order_by(*[c.desc() if f.descending else c.asc() for c in order], Entry.id.desc()
+                   if f.descending else Entry.id.asc())
+    return list(session.scalars(q))
+
+
+def rows(session: Session, entry_ids: list[int]) -> list[EntryView]:
+    """Rows for the given ids, in the same order."""
+    if not entry_ids:
+        return []
+    keys = dict(session.execute(select(Book.id, Book.key)).tuples().all())
+    found = {e.id: EntryView.of(e, keys[e.book_id])
+             for e in session.scalars(select(Entry).where(Entry.id.in_(entry_ids)))}
+    return [found[i] for i in entry_ids if i in found]
+
+
+def years(session: Session, book_key: str) -> list[int]:
+    q = (select(distinct(Entry.year)).join(Book, Book.id == Entry.book_id)
+         .where(Book.key == book_key).order_by(Entry.year.desc()))
+    return list(session.scalars(q))
+
+
+def completions(session: Session, field: str, limit: int = 500) -> list[str]:
+    """Earlier values of tác giả / nơi nhận / đơn vị nhận, most used first."""
+    column = {"issuer": Entry.issuer, "recipient_unit": Entry.recipient_unit,
+              "signer_name": Entry.signer_name, "signer_position": Entry.signer_position,
+              "recipients": Entry.recipients}[field]
+    q = (select(column, func.count()).where(column != "").group_by(column)
+         .order_by(func.count().desc()).limit(limit))
+    values = [v for v, _ in session.execute(q)]
+    if field == "recipients":
+        seen: dict[str, None] = {}
+        for v in values:
+            for line in v.splitlines():
+                seen.setdefault(line.strip().lstrip("- ").rstrip(";."), None)
+        values = [v for v in seen if v]
+    return values
+

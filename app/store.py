@@ -1,0 +1,44 @@
+"""Opening the data folder: the SQLite file, migrations and seed data."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import catalogue
+from db import engine as db_engine, migrate
+
+ENV_VAR = "VANTHU_DATA_DIR"
+DB_NAME = "vanthu.sqlite3"
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get(ENV_VAR)
+    return Path(env) if env else Path(platformdirs.user_data_dir("vanthu", appauthor=False))
+
+
+@dataclass
+class Store:
+    data_dir: Path
+    engine: Engine
+    Session: sessionmaker[Session]  # writes: BEGIN IMMEDIATE
+    ReadSession: sessionmaker[Session]  # reads: deferred, never blocks a writer
+
+    @property
+    def files_dir(self) -> Path:
+        return self.data_dir / "files"
+
+
+def open_store(data_dir: Path | str | None = None) -> Store:
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    engine = db_engine.make_engine(data_dir / DB_NAME)
+    migrate.upgrade(engine)
+    factory = db_engine.session_factory(engine)
+    with factory.begin() as s:
+        catalogue.seed(s)
+    return Store(data_dir, engine, factory, db_engine.session_factory(db_engine.read_engine(engine)))
