@@ -55,7 +55,7 @@ def seed(session: Session) -> None:
     for key, name, direction, secret in BOOKS:
         if key not in have_books:
             session.add(Book(key=key, name=name, direction=direction, secret=secret))
-    have_types = set(session.execute(select(DocType.regime, DocType.name)).tuples())
+    have_types = set(session.execute(select(DocType.regime, DocType.name)).all())
     for regime, types in (("state", STATE_TYPES), ("party", PARTY_TYPES)):
         for sort, (name, abbr) in enumerate(types):
             if (regime, name) not in have_types:

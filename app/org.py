@@ -32,7 +32,7 @@ class Organisation:
 
 
 def load(session: Session) -> Organisation:
-    values = dict(session.execute(select(Setting.key, Setting.value)).tuples().all())
+    values = dict(session.execute(select(Setting.key, Setting.value)).all())
     known = {f.name for f in fields(Organisation)}
     return Organisation(**{k: v for k, v in values.items() if k in known})
 

@@ -76,7 +76,7 @@ def rows(session: Session, entry_ids: list[int]) -> list[EntryView]:
     """Rows for the given ids, in the same order."""
     if not entry_ids:
         return []
-    keys = dict(session.execute(select(Book.id, Book.key)).tuples().all())
+    keys = dict(session.execute(select(Book.id, Book.key)).all())
     found = {e.id: EntryView.of(e, keys[e.book_id])
              for e in session.scalars(select(Entry).where(Entry.id.in_(entry_ids)))}
     return [found[i] for i in entry_ids if i in found]

@@ -1,0 +1,34 @@
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+@pytest.fixture
+def store(tmp_path):
+    from app.store import open_store
+
+    return open_store(tmp_path / "data")
+
+
+@pytest.fixture
+def state_store(store):
+    from app import org
+
+    with store.Session.begin() as s:
+        org.save(s, org.Organisation(parent_org="UBND TỈNH THANH HÓA", org_name="SỞ NỘI VỤ",
+                                     org_abbr="SNV", regime="state", place="Thanh Hóa"))
+    return store
+
+
+@pytest.fixture
+def party_store(store):
+    from app import org
+
+    with store.Session.begin() as s:
+        org.save(s, org.Organisation(parent_org="TỈNH ỦY THANH HÓA", org_name="VĂN PHÒNG TỈNH ỦY",
+                                     org_abbr="TU", regime="party", term_start="2025-10-01",
+                                     place="Thanh Hóa"))
+    return store
