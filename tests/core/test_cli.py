@@ -1,0 +1,53 @@
+import json
+import subprocess
+import sys
+
+from main import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_register_list_reserve_void(tmp_path, capsys):
+    d = str(tmp_path)
+    assert run(capsys, "--data-dir", d, "setup", "--org-name", "SỞ NỘI VỤ", "--org-abbr", "SNV",
+               "--parent-org", "UBND TỈNH THANH HÓA")[0] == 0
+    entries = [
+        {"received_at": "05/03/2026 08:15", "issuer": "UBND tỉnh Nghệ An", "number_symbol": "12/QĐ-UBND",
+         "doc_date": "2026-03-02", "doc_type": "Quyết định", "summary": "Về việc đào tạo"},
+        {"received_at": "05/03/2026 09:00", "issuer": "Bộ Nội vụ", "number_symbol": "7/BNV-VP",
+         "doc_date": "31/02/2026", "doc_type": "Công văn", "summary": "V/v báo cáo"},
+    ]
+    f = tmp_path / "in.json"
+    f.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "--data-dir", d, "register", "--book", "incoming", "--json", str(f))
+    results = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert results[0]["number"] == 1
+    assert "không có thật" in results[1]["fields"]["doc_date"]
+
+    code, out, _ = run(capsys, "--data-dir", d, "list", "--book", "incoming", "--format", "json")
+    listed = json.loads(out)
+    assert [r["number_symbol"] for r in listed] == ["12/QĐ-UBND"]
+    code, out, _ = run(capsys, "--data-dir", d, "list", "--book", "incoming", "--format", "csv",
+                       "--search", "dao tao")
+    assert code == 0 and "Về việc đào tạo" in out
+
+    code, out, _ = run(capsys, "--data-dir", d, "reserve", "--type", "Công văn", "--date", "06/03/2026",
+                       "--unit", "VP")
+    reserved = json.loads(out)
+    assert reserved["number_symbol"] == "01/SNV-VP"
+    code, out, _ = run(capsys, "--data-dir", d, "void", str(reserved["id"]), "--reason", "Không ký")
+    assert json.loads(out)["status"] == "voided"
+    code, _, err = run(capsys, "--data-dir", d, "void", str(reserved["id"]), "--reason", "lần nữa")
+    assert code == 2 and "đã bị hủy" in err
+
+
+def test_console_script_help():
+    out = subprocess.run([sys.executable, "-m", "main", "--help"], capture_output=True, text=True,
+                         check=True).stdout
+    for sub in ("register", "list", "reserve", "void"):
+        assert sub in out
