@@ -19,6 +19,8 @@ def fold(text: str | None) -> str:
 
 
 def fts_query(text: str) -> str:
-    """An FTS5 query where every typed word is a prefix, so results follow the typing."""
+    """An FTS5 query: typed words must all occur; the last one, still being typed, as a prefix."""
     tokens = _TOKEN.findall(fold(text))
-    return " ".join(f'"{t}"*' for t in tokens)
+    if not tokens:
+        return ""
+    return " ".join([f'"{t}"' for t in tokens[:-1]] + [f'"{tokens[-1]}"*'])

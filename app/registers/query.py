@@ -42,13 +42,19 @@ class Filter:
 
 def ids(session: Session, f: Filter) -> list[int]:
     book_id = session.scalar(select(Book.id).where(Book.key == f.book_key))
+    match = ""
+    if f.text.strip():
+        words = fts_query(f.text)
+        if not words:
+            return []
+        scope = f"zbook{book_id}y{f.year}" if f.year else f"zbook{book_id}"
+        match = f'"{scope}" {words}'
+        if _only_text(f):
+            return _fts_in_register_order(session, book_id, f, words)
     q = select(Entry.id).where(Entry.book_id == book_id)
     if f.year:
         q = q.where(Entry.year == f.year)
-    if f.text.strip():
-        match = fts_query(f.text)
-        if not match:
-            return []
+    if match:
         q = q.where(Entry.id.in_(
             select(text("rowid")).select_from(text("entry_fts")).where(text("entry_fts MATCH :m"))
         )).params(m=match)
@@ -70,6 +76,30 @@ def ids(session: Session, f: Filter) -> list[int]:
     q = q.order_by(*[c.desc() if f.descending else c.asc() for c in order], Entry.id.desc()
                    if f.descending else Entry.id.asc())
     return list(session.scalars(q))
+
+
+def _fts_in_register_order(session: Session, book_id: int, f: Filter, words: str) -> list[int]:
+    """Within one book and year ids grow with numbers (both are taken in the same write
+    transaction), so FTS's own rowid order is the register order: no join and no sort.
+    All years: one such query per year, in year order."""
+    if f.year:
+        years = [f.year]
+    else:
+        low, high = session.execute(select(func.min(Entry.year), func.max(Entry.year))
+                                    .where(Entry.book_id == book_id)).one()
+        years = list(range(low, high + 1)) if low else []
+    order = "DESC" if f.descending else "ASC"
+    sql = text(f"SELECT rowid FROM entry_fts WHERE entry_fts MATCH :m ORDER BY rowid {order}")
+    out: list[int] = []
+    for year in (reversed(years) if f.descending else years):
+        out.extend(session.scalars(sql, {"m": f'"zbook{book_id}y{year}" {words}'}))
+    return out
+
+
+def _only_text(f: Filter) -> bool:
+    return (f.sort == "number" and not any(
+        (f.date_from, f.date_to, f.doc_type, f.issuer, f.urgency))
+        and f.number_from is None and f.number_to is None)
 
 
 def rows(session: Session, entry_ids: list[int]) -> list[EntryView]:

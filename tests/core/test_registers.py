@@ -149,3 +149,19 @@ def test_preview_number_matches_what_is_saved(state_store):
         preview = service.preview_number(s, "outgoing", Draft(doc_type="Tờ trình", doc_date="05/03/2026"))
     assert preview == "01/TTr-SNV"
     assert reg(state_store, "outgoing", doc_type="Tờ trình").number_symbol == preview
+
+
+def test_fast_search_order_equals_register_order(state_store):
+    """The FTS-order shortcut must give exactly the (year, number) order of the general query."""
+    for i, (when, year) in enumerate([("20/12/2025 08:00", None), ("05/01/2026 08:00", None),
+                                      ("06/01/2026 08:00", 2025), ("07/01/2026 08:00", None)]):
+        with state_store.Session.begin() as s:
+            service.register(s, "incoming", Draft(**{**IN, "received_at": when, "doc_date": when[:10],
+                                                     "number_symbol": f"{i}/QĐ"}), year=year)
+    with state_store.ReadSession() as s:
+        for year in (None, 2025, 2026):
+            for desc in (True, False):
+                fast = query.ids(s, query.Filter("incoming", year=year, text="quyet", descending=desc))
+                slow = query.ids(s, query.Filter("incoming", year=year, text="quyet", descending=desc,
+                                                 date_from=dt.date(2000, 1, 1)))
+                assert fast == slow and len(fast) == (4 if year is None else 2)

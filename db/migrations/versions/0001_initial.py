@@ -126,7 +126,7 @@ def upgrade() -> None:
     # Full-text index over the folded (unaccented, đ→d) copy; kept in step by triggers.
     op.execute(
         "CREATE VIRTUAL TABLE entry_fts USING fts5(folded, content='entry', content_rowid='id',"
-        " tokenize='unicode61')"
+        " tokenize='unicode61', prefix='1 2 3')"
     )
     op.execute(
         "CREATE TRIGGER entry_fts_ai AFTER INSERT ON entry BEGIN "
