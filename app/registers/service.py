@@ -14,7 +14,7 @@ from app.dates import BadDate, parse_date, parse_datetime
 from app.registers.draft import Draft, clean
 from app.registers.views import ChangeView, EntryView
 from app.text import fold, nfc
-from db.models import Book, Entry, EntryChange
+from db.models import Attachment, Book, Entry, EntryChange
 
 SEARCHED = ("issuer", "number_symbol", "doc_type", "summary", "recipient_unit", "notes",
             "signer_name", "recipients", "receiver_sign")
@@ -39,6 +39,12 @@ def folded_for(e: Entry, extra: str = "") -> str:
     which keeps search-while-typing fast on 200,000 rows."""
     text = fold(" ".join(str(getattr(e, n) or "") for n in SEARCHED) + " " + extra)
     return f"{scope_tokens(e.book_id, e.year)} {text}"
+
+
+def refold(session: Session, e: Entry) -> None:
+    """Recomputes the search copy, including the OCR text of the entry's scans."""
+    scans = session.scalars(select(Attachment.ocr_folded).where(Attachment.entry_id == e.id))
+    e.folded = folded_for(e, " ".join(scans))
 
 
 def scope_tokens(book_id: int, year: int) -> str:
@@ -174,7 +180,7 @@ def use_reservation(session: Session, entry_id: int, draft: Draft) -> EntryView:
     symbol = e.number_symbol
     _fill(e, d)
     e.number_symbol, e.status = symbol, "registered"
-    e.folded = folded_for(e)
+    refold(session, e)
     _record(session, e.id, "dùng số đã lấy trước", "", symbol)
     return EntryView.of(e, b.key)
 
@@ -214,7 +220,7 @@ def update(session: Session, entry_id: int, changes: dict) -> EntryView:
         if old != new:
             _record(session, e.id, name, _show(old), _show(new))
             setattr(e, name, new)
-    e.folded = folded_for(e)
+    refold(session, e)
     return EntryView.of(e, b.key)
 
 
