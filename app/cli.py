@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 from app import org as org_mod
+from app.dates import BadDate
+from app.printing import PrintError
 from app.errors import DomainError, PossibleDuplicate, ValidationError
 from app.registers import query, service
 from app.registers.draft import Draft
@@ -57,12 +59,21 @@ def build_parser() -> argparse.ArgumentParser:
     h = sub.add_parser("history", help="lịch sử sửa đổi của một văn bản")
     h.add_argument("entry_id", type=int)
 
-    for extra in _extra_commands:
-        extra(sub)
+    pr = sub.add_parser("print", help="in sổ đăng ký ra PDF")
+    pr.add_argument("book", choices=("incoming", "outgoing", "tracking", "secret_incoming",
+                                     "secret_outgoing"))
+    pr.add_argument("--year", type=int)
+    pr.add_argument("--from", dest="date_from", help="từ ngày dd/mm/yyyy")
+    pr.add_argument("--to", dest="date_to", help="đến ngày dd/mm/yyyy")
+    pr.add_argument("--numbers", help="khoảng số A-B (cùng với --year)")
+    pr.add_argument("--paper", choices=("A4", "A3"), default="A4")
+    pr.add_argument("--volume", type=int, help="quyển số (mặc định: tiếp theo lần in trước)")
+    pr.add_argument("--out", required=True, type=Path)
+
+    o = sub.add_parser("ocr", help="đọc phần đầu văn bản quét (OCR tiếng Việt)")
+    o.add_argument("files", nargs="+", type=Path)
+    o.add_argument("--json", action="store_true", help="một đối tượng JSON mỗi tệp (mặc định)")
     return p
-
-
-_extra_commands: list = []  # OCR and printing add their subcommands here, imported lazily
 
 
 def _out(obj) -> None:
@@ -104,6 +115,41 @@ def _list(store: Store, args) -> int:
     return 0
 
 
+def _print(store: Store, args) -> int:
+    from app.dates import parse_date
+    from app.print_service import PrintRequest, print_book
+
+    low = high = None
+    if args.numbers:
+        try:
+            low, high = (int(x) for x in args.numbers.split("-"))
+        except ValueError:
+            raise ValidationError({"numbers": "Khoảng số phải có dạng A-B, ví dụ 1-500."}) from None
+    req = PrintRequest(args.book, year=args.year, date_from=parse_date(args.date_from),
+                       date_to=parse_date(args.date_to), number_from=low, number_to=high,
+                       paper=args.paper, volume=args.volume)
+    result = print_book(store.Session, store.ReadSession, req, args.out)
+    _out({"file": str(args.out), "pages": result.pages, "entries": result.entries})
+    return 0
+
+
+def _ocr(store: Store, args) -> int:
+    from app import catalogue, ocr
+
+    with store.ReadSession() as s:
+        issuers = query.completions(s, "issuer", limit=5000)
+        types = sorted({(t.name, t.abbr) for regime in ("state", "party")
+                        for t in catalogue.doc_types(s, regime)})
+    failed = 0
+    for path in args.files:
+        try:
+            _out(ocr.ocr_file_json(path, known_issuers=issuers, doc_types=types))
+        except ocr.OcrError as exc:
+            failed += 1
+            _out({"file": str(path), "error": exc.message})
+    return 1 if failed else 0
+
+
 def run(store: Store, args) -> int:
     try:
         if args.command == "setup":
@@ -117,6 +163,10 @@ def run(store: Store, args) -> int:
             return _register(store, args)
         if args.command == "list":
             return _list(store, args)
+        if args.command == "print":
+            return _print(store, args)
+        if args.command == "ocr":
+            return _ocr(store, args)
         with store.Session.begin() as s:
             if args.command == "reserve":
                 v = service.reserve(s, args.book, args.doc_type, args.date, args.note, args.unit)
@@ -128,12 +178,13 @@ def run(store: Store, args) -> int:
                 for c in service.history(s, args.entry_id):
                     _out({"at": c.at.isoformat(), "user": c.user, "field": c.field,
                           "old": c.old, "new": c.new})
-            else:
-                return args.handler(store, args)
         return 0
     except DomainError as exc:
         sys.stderr.write(f"Lỗi: {exc.message}\n")
         if isinstance(exc, ValidationError):
             for field, message in exc.errors.items():
                 sys.stderr.write(f"  {field}: {message}\n")
+        return 2
+    except (BadDate, PrintError) as exc:
+        sys.stderr.write(f"Lỗi: {exc}\n")
         return 2

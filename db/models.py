@@ -125,6 +125,7 @@ class PrintJob(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     user: Mapped[str] = mapped_column(String(64))
     book_key: Mapped[str] = mapped_column(String(32))
+    year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     range_text: Mapped[str] = mapped_column(String(200))
     volume: Mapped[int] = mapped_column(Integer)
     pages: Mapped[int] = mapped_column(Integer)

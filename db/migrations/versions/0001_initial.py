@@ -40,6 +40,7 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.Column("user", sa.String(length=64), nullable=False),
         sa.Column("book_key", sa.String(length=32), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=True),
         sa.Column("range_text", sa.String(length=200), nullable=False),
         sa.Column("volume", sa.Integer(), nullable=False),
         sa.Column("pages", sa.Integer(), nullable=False),

@@ -1,0 +1,160 @@
+"""From the registers to the printed legal book: chooses the entries, fills the template's
+cells, continues the volume number and records every print (secret prints are audited)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import org as org_mod
+from app.dates import fmt
+from app.errors import ValidationError
+from app.printing import BookHeader, Row, get_book
+from app.registers import query, service
+from app.registers.views import EntryView
+from db.models import PrintJob
+
+# The tracking book (sổ theo dõi giải quyết) is printed from the incoming entries.
+SOURCE_BOOK = {"tracking": "incoming"}
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    book: str  # incoming | outgoing | tracking | secret_incoming | secret_outgoing
+    year: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    number_from: int | None = None
+    number_to: int | None = None
+    paper: str = "A4"
+    volume: int | None = None  # None: continue from earlier prints of this book
+
+    @property
+    def range_text(self) -> str:
+        if self.number_from is not None:
+            return f"năm {self.year}, số {self.number_from}-{self.number_to}"
+        if self.date_from:
+            return f"từ {fmt(self.date_from)} đến {fmt(self.date_to)}"
+        return f"năm {self.year}"
+
+
+def _filter(req: PrintRequest) -> query.Filter:
+    if req.number_from is not None and not req.year:
+        raise ValidationError({"numbers": "In theo khoảng số cần chọn năm."})
+    if req.date_from and req.date_to and req.date_from > req.date_to:
+        raise ValidationError({"date_from": "Ngày bắt đầu sau ngày kết thúc."})
+    if not (req.year or req.date_from or req.number_from is not None):
+        raise ValidationError({"year": "Chọn năm, khoảng ngày hoặc khoảng số để in."})
+    return query.Filter(SOURCE_BOOK.get(req.book, req.book), year=req.year, date_from=req.date_from,
+                        date_to=req.date_to, number_from=req.number_from, number_to=req.number_to,
+                        sort="number", descending=False)
+
+
+def _signer(e: EntryView) -> str:
+    return ", ".join(x for x in (e.signer_position, e.signer_name) if x)
+
+
+def _type_and_summary(e: EntryView) -> str:
+    return f"{e.doc_type}: {e.summary}" if e.summary else e.doc_type
+
+
+def _notes(e: EntryView) -> str:
+    return "; ".join(x for x in (e.urgency, e.notes) if x)
+
+
+def cells(book: str, e: EntryView) -> tuple[str, ...]:
+    recipients = "; ".join(e.recipients.splitlines())
+    received = fmt(e.received_at, with_time=bool(e.urgency))
+    if book == "incoming":
+        return (received, str(e.number), e.issuer, e.number_symbol, fmt(e.doc_date),
+                _type_and_summary(e), e.recipient_unit, fmt(e.transfer_date), e.receiver_sign, _notes(e))
+    if book == "outgoing":
+        return (e.number_symbol, fmt(e.doc_date), _type_and_summary(e), _signer(e), recipients,
+                e.recipient_unit, str(e.copies or ""), fmt(e.transfer_date), e.receiver_sign, _notes(e))
+    if book == "tracking":
+        what = f"{e.doc_type} số {e.number_symbol} ngày {fmt(e.doc_date)} của {e.issuer}"
+        return (str(e.number), what, e.recipient_unit, fmt(e.due_date), e.progress_note,
+                e.reply_symbol, e.notes)
+    if book == "secret_incoming":
+        return (str(e.number), received, e.issuer, e.number_symbol, fmt(e.doc_date),
+                _type_and_summary(e), e.secrecy, e.recipient_unit, e.receiver_sign, _notes(e))
+    if book == "secret_outgoing":
+        kept = ", ".join(x for x in (e.recipient_unit, f"{e.copies} bản" if e.copies else "") if x)
+        return (str(e.number), fmt(e.doc_date), e.number_symbol, _type_and_summary(e), e.secrecy,
+                _signer(e), recipients, kept, _notes(e))
+    raise ValueError(book)
+
+
+def _row(book: str, e: EntryView) -> Row:
+    row = cells(book, e)
+    if e.status == "reserved":  # a number taken ahead for a document still awaiting signature
+        row = row[:-1] + ("Đã lấy số trước, chờ ký",)
+    return Row(row, voided=e.status == "voided", void_reason=e.void_reason)
+
+
+@dataclass(frozen=True)
+class PrintJobView:
+    at: dt.datetime
+    user: str
+    book: str
+    range_text: str
+    volume: int
+    pages: int
+    entries: int
+    secret: bool
+    target: str
+
+
+def next_volume(session: Session, book: str, year: int | None) -> int:
+    """Quyển số continues from earlier prints of the same book in the same year."""
+    last = session.scalar(select(func.max(PrintJob.volume)).where(
+        PrintJob.book_key == book, PrintJob.year == year))
+    return (last or 0) + 1
+
+
+def print_book(Session_: sessionmaker, ReadSession: sessionmaker, req: PrintRequest, out: Path, *,
+               progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None):
+    """Builds the PDF and records the print. Entries are read in chunks of CHUNK rows so that
+    40,000 rows never sit in memory as objects at once."""
+    from app.printing import build_book
+
+    template = get_book(req.book)
+    with ReadSession() as s:
+        org = org_mod.load(s)
+        ids = query.ids(s, _filter(req))
+        if not ids:
+            raise ValidationError({"year": "Không có văn bản nào trong phạm vi đã chọn."})
+        first, last = query.rows(s, ids[:1])[0], query.rows(s, ids[-1:])[0]
+        volume = req.volume or next_volume(s, req.book, req.year)
+        header = BookHeader(
+            parent_org=org.parent_org, org_name=org.org_name, year=req.year or first.year,
+            date_from=first.reg_date, date_to=last.reg_date, number_from=first.number,
+            number_to=last.number, volume=volume,
+            secrecy_mark="MẬT" if template.secret else None, place=org.place)
+
+        def rows() -> Iterator[Row]:
+            for start in range(0, len(ids), CHUNK):
+                for e in query.rows(s, ids[start:start + CHUNK]):
+                    yield _row(req.book, e)
+
+        result = build_book(template, header, rows(), out, pagesize=req.paper, total_rows=len(ids),
+                            progress=progress, cancelled=cancelled)
+    with Session_.begin() as s:
+        s.add(PrintJob(at=dt.datetime.now(), user=service.current_user(), book_key=req.book,
+                       year=header.year, range_text=req.range_text, volume=volume, pages=result.pages,
+                       entries=result.entries, secret=template.secret, target=str(out)))
+    return result
+
+
+def print_log(session: Session, secret_only: bool = False) -> list[PrintJobView]:
+    q = select(PrintJob).order_by(PrintJob.id.desc())
+    if secret_only:
+        q = q.where(PrintJob.secret.is_(True))
+    return [PrintJobView(j.at, j.user, j.book_key, j.range_text, j.volume, j.pages, j.entries,
+                         j.secret, j.target) for j in session.scalars(q)]
