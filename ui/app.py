@@ -1,0 +1,52 @@
+"""Starting the window: QApplication, the store, first run, the main window."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+
+def _application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("vanthu")
+    app.setOrganizationName("vanthu")
+    app.setApplicationDisplayName("Văn thư")
+    return app
+
+
+def open_main_window(data_dir, demo: bool = False, settings=None, store=None):
+    """(app, window) with the window shown and its first id query started."""
+    app = _application()
+    from app.store import open_store
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    store = store or open_store(Path(data_dir) if data_dir else None)
+    if demo:
+        from app import demo as demo_data
+        with store.Session.begin() as s:
+            demo_data.fill(s)
+    runner = TaskRunner(store)
+    window = MainWindow(store, runner, settings, demo=demo)
+    runner.setParent(window)
+    window.show()
+    return app, window
+
+
+def run_gui(data_dir, demo: bool = False) -> int:
+    app = _application()
+    from app import org
+    from app.store import open_store
+
+    store = open_store(Path(data_dir) if data_dir else None)
+    with store.ReadSession() as s:
+        configured = org.load(s).configured
+    if not configured and not demo:
+        from ui.dialogs.first_run import FirstRunDialog
+        from ui.tasks import TaskRunner
+        dialog = FirstRunDialog(TaskRunner(store), None, first_run=True)
+        if not dialog.exec():
+            return 0  # nothing set up yet: nothing to show
+    _app, window = open_main_window(store.data_dir, demo=demo, store=store)
+    return app.exec()

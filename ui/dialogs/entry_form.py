@@ -1,0 +1,206 @@
+"""The registration form of one book: keyboard-first, the number shown before saving.
+
+An embeddable QWidget (RegisterDialog puts it in a window; the OCR intake may put it
+next to the page image). It saves through the task runner in one transaction, so a
+refused entry leaves nothing behind.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app import catalogue, org as org_mod
+from app.dates import BadDate, parse_datetime
+from app.errors import DomainError, PossibleDuplicate, ValidationError
+from app.registers import query, service
+from app.registers.draft import Draft
+from app.registers.views import Changes
+from ui.widgets.entry_fields import NUMBER_INPUTS, EntryFields
+
+PREVIEW_DEBOUNCE_MS = 120
+
+
+class EntryForm(QWidget):
+    saved = Signal(object)  # EntryView of the new entry
+    closed = Signal()  # Esc / Đóng: the host decides what closing means
+    field_focused = Signal(str)  # for the OCR intake: highlight where the field was read
+
+    def __init__(self, runner, book_key: str, parent=None):
+        super().__init__(parent)
+        self.runner, self.book_key = runner, book_key
+        self.incoming = book_key.endswith("incoming")
+        self._saving = False
+        self._preview_gen = 0
+        self.fields = EntryFields(book_key, self)
+        self.preview = QLabel()
+        self.preview.setStyleSheet("font-size: 15px; font-weight: bold; color: #1f4e9a;")
+        self.previous_year = QCheckBox(self.tr("Đăng ký vào năm trước"))
+        self.previous_year.setToolTip(self.tr("Văn bản của năm trước đến muộn: lấy số đến của sổ năm trước"))
+        self.previous_year.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Lưu (Ctrl+Enter)"))
+        self.save_button.setDefault(False)
+        self.save_button.setAutoDefault(False)
+        self.new_button = QPushButton(self.tr("Mới (Ctrl+N)"))
+        self.close_button = QPushButton(self.tr("Đóng (Esc)"))
+        for b in (self.new_button, self.close_button):
+            b.setAutoDefault(False)
+
+        top = QHBoxLayout()
+        top.addWidget(self.preview, 1)
+        top.addWidget(self.previous_year)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.fields)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DEBOUNCE_MS)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self.fields.changed.connect(self._field_changed)
+        self.fields.field_focused.connect(self.field_focused)
+        self.fields.save_requested.connect(self.save)
+        self.fields.new_requested.connect(self.new)
+        self.fields.cancel_requested.connect(self.closed)
+        self.previous_year.toggled.connect(lambda _: self._preview_timer.start())
+        self.save_button.clicked.connect(lambda: self.save())
+        self.new_button.clicked.connect(self.new)
+        self.close_button.clicked.connect(self.closed)
+        self.new()
+        self.load()
+
+    # --- public --------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Catalogue and completions, read on the worker."""
+        def read(s):
+            regime = org_mod.load(s).regime
+            return ([t.name for t in catalogue.doc_types(s, regime)],
+                    {f: query.completions(s, f) for f in ("issuer", "recipient_unit", "signer_name",
+                                                           "signer_position", "recipients")})
+        self.runner.query(read, self._loaded)
+
+    def _loaded(self, result) -> None:
+        types, completions = result
+        self.fields.set_doc_types(types)
+        for name, values in completions.items():
+            self.fields.set_completions(name, values)
+
+    def new(self) -> None:
+        """An empty form for the next document; ngày đến defaults to now."""
+        self.fields.clear()
+        self.previous_year.setChecked(False)
+        if self.incoming:
+            self.fields.set_value("received_at", dt.datetime.now().replace(second=0, microsecond=0))
+        else:
+            self.fields.set_value("doc_date", dt.date.today())
+        self.fields.focus_first()
+        self.update_preview()
+
+    def prefill(self, values: dict, low_confidence: set[str] = frozenset()) -> None:
+        """Fills fields (e.g. read by OCR); low-confidence ones are marked yellow for checking."""
+        self.fields.set_values(values)
+        self.fields.mark_low_confidence(set(low_confidence))
+        self.update_preview()
+
+    def draft(self) -> Draft:
+        return Draft(**self.fields.values())
+
+    def chosen_year(self) -> int | None:
+        if not (self.incoming and self.previous_year.isChecked()):
+            return None
+        received = self._received()
+        return received.year - 1 if received else None
+
+    # --- preview ---------------------------------------------------------------------------------
+    def _field_changed(self, name: str) -> None:
+        if self.fields.error_text(name):
+            self.fields.errors[name].hide()
+        if name == "secrecy":
+            self._secrecy_changed()
+        if name in NUMBER_INPUTS:
+            self._preview_timer.start()
+        if name == "received_at":
+            received = self._received()
+            january = bool(received and received.month == 1)
+            self.previous_year.setVisible(january)
+            if not january:
+                self.previous_year.setChecked(False)
+
+    def _secrecy_changed(self) -> None:
+        summary = self.fields.widgets["summary"]
+        top_secret = self.fields.value("secrecy") == "Tuyệt mật"
+        if top_secret:
+            summary.clear()
+        summary.setEnabled(not top_secret)
+        summary.setPlaceholderText(self.tr("Tuyệt mật: không ghi trích yếu") if top_secret else "")
+
+    def _received(self) -> dt.datetime | None:
+        try:
+            return parse_datetime(self.fields.value("received_at"))
+        except BadDate:
+            return None
+
+    def update_preview(self) -> None:
+        self._preview_gen += 1
+        gen, draft, year = self._preview_gen, self.draft(), self.chosen_year()
+        self.runner.query(lambda s: service.preview_number(s, self.book_key, draft, year),
+                          lambda number: self._show_preview(gen, number), lambda exc: None)
+
+    def _show_preview(self, gen: int, number: str) -> None:
+        if gen != self._preview_gen:
+            return
+        self.preview.setText(self.tr("Số sẽ cấp: %s") % number if number else
+                             self.tr("Số sẽ cấp: (nhập đủ ngày và tên loại)"))
+        self.preview.setProperty("number", number)
+
+    # --- saving -------------------------------------------------------------------------------------
+    def save(self, allow_duplicate: bool = False) -> None:
+        if self._saving:
+            return
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.fields.clear_errors()
+        self.message.clear()
+        book, draft, year = self.book_key, self.draft(), self.chosen_year()
+        self.runner.write(
+            lambda s: service.register(s, book, draft, year=year, allow_duplicate=allow_duplicate),
+            self._saved, self._failed, changes=lambda v: Changes(v.book_key, (v.id,)))
+
+    def _done_saving(self) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+
+    def _saved(self, entry) -> None:
+        self._done_saving()
+        number = entry.number_symbol if not self.incoming else str(entry.number)
+        self.new()
+        self._say(self.tr("Đã đăng ký: số %s — %s") % (number, entry.summary[:60] or entry.doc_type), ok=True)
+        self.saved.emit(entry)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._done_saving()
+        if isinstance(exc, ValidationError):
+            rest = self.fields.show_errors(exc.errors)
+            self._say(" ".join(rest.values()) or self.tr("Chưa lưu: sửa các ô được đánh dấu đỏ."))
+        elif isinstance(exc, PossibleDuplicate):
+            from ui.dialogs.duplicate_dialog import DuplicateDialog
+            dialog = DuplicateDialog(exc.existing, self)
+            dialog.confirmed.connect(lambda: self.save(allow_duplicate=True))
+            dialog.open()
+        elif isinstance(exc, DomainError):
+            self._say(exc.message)
+        else:
+            self._say(self.tr("Lỗi không lường trước, chưa lưu: %s") % exc)
+            raise exc
+
+    def _say(self, text: str, ok: bool = False) -> None:
+        self.message.setStyleSheet("color: #2e7d32;" if ok else "color: #c62828;")
+        self.message.setText(text)

@@ -1,0 +1,24 @@
+"""A window around the registration form; it stays open for the next document after a save."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+from ui.dialogs.entry_form import EntryForm
+from ui.settings import SavesGeometry
+
+
+class RegisterDialog(SavesGeometry, QDialog):
+    def __init__(self, runner, book_key: str, title: str, settings=None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Đăng ký văn bản — %s") % title)
+        self.form = EntryForm(runner, book_key, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        self.form.closed.connect(self.reject)
+        self.resize(980, 560)
+        if settings is not None:
+            self.restore_geometry(settings, "register")
+
+    def done(self, result: int) -> None:
+        self.save_geometry()
+        super().done(result)

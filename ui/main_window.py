@@ -1,0 +1,110 @@
+"""The main window: a tab per book, menus and status bar; what the menus do is in main_actions.
+
+Extension points for other features (OCR intake, printing):
+  MainWindow.register_tab(book_key) -> RegisterTab
+  RegisterTab.set_side_panel(widget)          a side area right of the table
+  MainWindow.menu(name) -> QMenu              "Tệp", "Sổ", "Cài đặt"
+  MainWindow.current_tab() -> RegisterTab
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget
+
+from app.catalogue import BOOKS
+from ui import settings as S
+from ui.widgets.register_tab import RegisterTab
+
+
+class MainWindow(S.SavesGeometry, QMainWindow):
+    geometry_setting = S.WINDOW_GEOMETRY
+
+    def __init__(self, store, runner, settings: S.Settings | None = None, demo: bool = False):
+        super().__init__()
+        self.store, self.runner = store, runner
+        self.settings = settings or S.Settings()
+        self.setWindowTitle(self.tr("Văn thư — Sổ đăng ký văn bản") + (self.tr(" (DỮ LIỆU MẪU)") if demo else ""))
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self._tabs: dict[str, RegisterTab] = {}
+        for key, name, _direction, _secret in BOOKS:
+            title = QCoreApplication.translate("Books", name)
+            tab = RegisterTab(runner, key, title, self.settings, self)
+            tab.count_changed.connect(self._update_status)
+            tab.failed.connect(self.show_error)
+            self._tabs[key] = tab
+            self.tabs.addTab(tab, title)
+        self.setCentralWidget(self.tabs)
+        self.count_label = QLabel()
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+        runner.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Đang tải…") if busy else ""))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        from ui.main_actions import MainActions  # after the tabs: actions read them
+        self.actions = MainActions(self)
+        self._menus: dict[str, QMenu] = {}
+        self._build_menus()
+
+        if not self.restore_geometry(self.settings):
+            self.resize(1280, 760)
+        self.tabs.setCurrentIndex(min(self.settings.get(S.LAST_TAB), self.tabs.count() - 1))
+        self.current_tab().load()  # the visible book first: rows on screen as early as possible
+        for tab in self._tabs.values():
+            if tab is not self.current_tab():
+                tab.load()
+
+    # --- extension points ----------------------------------------------------------------------
+    def register_tab(self, book_key: str) -> RegisterTab:
+        return self._tabs[book_key]
+
+    def current_tab(self) -> RegisterTab:
+        return self.tabs.currentWidget()
+
+    def menu(self, name: str) -> QMenu:
+        """The menu called `name` ("Tệp", "Sổ", "Cài đặt"), created at the end if new."""
+        if name not in self._menus:
+            self._menus[name] = self.menuBar().addMenu(name)
+        return self._menus[name]
+
+    # --- building --------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions
+        file_menu = self.menu(self.tr("Tệp"))
+        file_menu.addAction(self.tr("Mở dữ liệu mẫu (thử chương trình)…"), a.open_demo)
+        file_menu.addSeparator()
+        file_menu.addAction(self.tr("Thoát"), QKeySequence.StandardKey.Quit, self.close)
+        book_menu = self.menu(self.tr("Sổ"))
+        book_menu.addAction(self.tr("Đăng ký mới…"), QKeySequence("Ctrl+N"), a.new_entry)
+        book_menu.addAction(self.tr("Xem / sửa văn bản đang chọn"), a.open_current)
+        book_menu.addAction(self.tr("Lấy số trước…"), QKeySequence("Ctrl+R"), a.reserve)
+        book_menu.addAction(self.tr("Hủy số…"), a.void_current)
+        book_menu.addSeparator()
+        book_menu.addAction(self.tr("Tìm kiếm"), QKeySequence.StandardKey.Find,
+                            lambda: self.current_tab().filter_bar.search.setFocus())
+        settings_menu = self.menu(self.tr("Cài đặt"))
+        settings_menu.addAction(self.tr("Cơ quan…"), a.edit_organisation)
+        settings_menu.addAction(self.tr("Danh mục tên loại văn bản…"), a.edit_doc_types)
+        for tab in self._tabs.values():
+            tab.open_entry.connect(a.open_entry)
+
+    def _tab_changed(self, _index: int) -> None:
+        self._update_status()
+
+    def _update_status(self, *_args) -> None:
+        tab = self.current_tab()
+        count = tab.model().rowCount()
+        self.count_label.setText(self.tr("%s: %s văn bản") % (tab.title, f"{count:,}".replace(",", ".")))
+
+    def show_error(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(self.tr("Lỗi: %s") % exc, 10000)
+
+    def closeEvent(self, event) -> None:
+        self.save_geometry()
+        self.settings.set(S.LAST_TAB, self.tabs.currentIndex())
+        for tab in self._tabs.values():
+            tab.save_state()
+        self.runner.wait(10000)  # a save in flight finishes before the process goes
+        super().closeEvent(event)
