@@ -51,3 +51,22 @@ def test_console_script_help():
                          check=True).stdout
     for sub in ("register", "list", "reserve", "void"):
         assert sub in out
+
+
+def test_print_command_writes_the_book(tmp_path, capsys):
+    d = str(tmp_path / "data")
+    run(capsys, "--data-dir", d, "setup", "--org-name", "SỞ NỘI VỤ", "--org-abbr", "SNV")
+    f = tmp_path / "in.json"
+    f.write_text(json.dumps([{"received_at": f"0{i}/03/2026 08:00", "issuer": "Bộ Nội vụ",
+                              "number_symbol": f"{i}/BNV-VP", "doc_date": f"0{i}/03/2026",
+                              "doc_type": "Công văn", "summary": f"V/v đợt {i}"} for i in range(1, 6)],
+                            ensure_ascii=False), encoding="utf-8")
+    assert run(capsys, "--data-dir", d, "register", "--book", "incoming", "--json", str(f))[0] == 0
+    out = tmp_path / "so.pdf"
+    code, printed, _ = run(capsys, "--data-dir", d, "print", "incoming", "--year", "2026",
+                           "--numbers", "2-4", "--out", str(out))
+    assert code == 0 and json.loads(printed)["entries"] == 3
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "V/v đợt 3" in text and "V/v đợt 5" not in text
+    code, _, err = run(capsys, "--data-dir", d, "print", "incoming", "--numbers", "x", "--out", str(out))
+    assert code == 2 and "A-B" in err
