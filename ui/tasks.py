@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 PROGRESS_DELAY_MS = 500  # show progress only for jobs that are really long
 PROGRESS_EVERY_S = 0.1  # batch progress reports: no flood of signals into the GUI thread
@@ -30,6 +31,7 @@ class Task:
     on_error: Callable[[BaseException], None] | None
     changes: Any = None  # Changes, or a function result -> Changes (writes only)
     dialog: QProgressDialog | None = None
+    owner: QObject | None = None  # a widget whose deletion makes the answer pointless
     running: bool = True
     _cancel: threading.Event = field(default_factory=threading.Event)
 
@@ -94,7 +96,10 @@ class TaskRunner(QObject):
         self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
 
     def query(self, fn: Callable, on_done=None, on_error=None, **kw) -> Task:
-        """Read: fn(session) on a read session; nothing is written."""
+        """Read: fn(session) on a read session; nothing is written.
+        Keywords: owner (a QObject: callbacks are dropped once it is deleted; defaults to
+        on_done's object), long=True with label and parent (fn(session, progress, cancelled),
+        a progress dialog after half a second with a Dừng button)."""
         return self._submit(self._readers, self.store.ReadSession, fn, on_done, on_error, None, **kw)
 
     def write(self, fn: Callable, on_done=None, on_error=None, changes=None, **kw) -> Task:
@@ -104,8 +109,10 @@ class TaskRunner(QObject):
         return self._submit(self._writer, self.store.Session, fn, on_done, on_error, changes, **kw)
 
     def _submit(self, pool, factory, fn, on_done, on_error, changes, *, long: bool = False,
-                label: str = "", parent: QWidget | None = None) -> Task:
-        task = Task(next(self._ids), on_done, on_error, changes)
+                label: str = "", parent: QWidget | None = None, owner: QObject | None = None) -> Task:
+        if owner is None and isinstance(getattr(on_done, "__self__", None), QObject):
+            owner = on_done.__self__
+        task = Task(next(self._ids), on_done, on_error, changes, owner=owner)
         self._tasks[task.id] = task
         if long and parent is not None:
             QTimer.singleShot(PROGRESS_DELAY_MS, lambda: self._show_progress(task, label, parent))
@@ -144,10 +151,12 @@ class TaskRunner(QObject):
             task.dialog.deleteLater()
         if task.cancelled and error is None and task.changes is None:
             return  # a stale read: nobody wants it any more
+        if task.owner is not None and not isValid(task.owner):
+            task.on_done = task.on_error = None  # its window is gone; changes still announced
         if error is not None:
             if task.on_error is not None:
                 task.on_error(error)
-            else:
+            elif task.owner is None or isValid(task.owner):
                 raise error  # reaches sys.excepthook: never swallowed
             return
         if task.changes is not None:

@@ -72,4 +72,4 @@ class DocTypesDialog(QDialog):
             self.name.setFocus()
             return
         self.runner.write(lambda s: catalogue.save_doc_type(s, self.regime, name, abbr, active),
-                          lambda _: self.reload())
+                          lambda _: self.reload(), owner=self)

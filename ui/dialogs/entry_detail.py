@@ -115,7 +115,7 @@ class EntryDetail(QDialog):
             "Số đã hủy vẫn hiện trong sổ và không bao giờ cấp lại.\nLý do hủy số:"))
         if ok:
             self.runner.write(lambda s: service.void(s, self.entry_id, reason), lambda _: self.reload(),
-                              self._failed, changes=Changes(self.book_key, (self.entry_id,)))
+                              self._failed, owner=self, changes=Changes(self.book_key, (self.entry_id,)))
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):

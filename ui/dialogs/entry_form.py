@@ -152,7 +152,8 @@ class EntryForm(QWidget):
         self._preview_gen += 1
         gen, draft, year = self._preview_gen, self.draft(), self.chosen_year()
         self.runner.query(lambda s: service.preview_number(s, self.book_key, draft, year),
-                          lambda number: self._show_preview(gen, number), lambda exc: None)
+                          lambda number: self._show_preview(gen, number), lambda exc: None,
+                          owner=self)
 
     def _show_preview(self, gen: int, number: str) -> None:
         if gen != self._preview_gen:
@@ -172,7 +173,7 @@ class EntryForm(QWidget):
         book, draft, year = self.book_key, self.draft(), self.chosen_year()
         self.runner.write(
             lambda s: service.register(s, book, draft, year=year, allow_duplicate=allow_duplicate),
-            self._saved, self._failed, changes=lambda v: Changes(v.book_key, (v.id,)))
+            self._saved, self._failed, changes=lambda v: Changes(v.book_key, (v.id,)), owner=self)
 
     def _done_saving(self) -> None:
         self._saving = False

@@ -122,7 +122,8 @@ class FirstRunDialog(QDialog):
             self._show_errors(exc.errors)
             return
         self.buttons.setEnabled(False)
-        self.runner.write(lambda s: org_mod.save(s, org), lambda _: self.accept(), self._failed)
+        self.runner.write(lambda s: org_mod.save(s, org), lambda _: self.accept(), self._failed,
+                          owner=self)
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)

@@ -43,7 +43,7 @@ class ReserveDialog(QDialog):
         self.buttons.accepted.connect(self.take)
         self.buttons.rejected.connect(self.reject)
         runner.query(lambda s: [t.name for t in catalogue.doc_types(s, org_mod.load(s).regime)],
-                     self.doc_type.addItems)
+                     self.doc_type.addItems, owner=self)
 
     def take(self) -> None:
         args = (self.book_key, self.doc_type.currentText(), self.doc_date.text(), self.note.text(),
