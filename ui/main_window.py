@@ -51,10 +51,8 @@ class MainWindow(S.SavesGeometry, QMainWindow):
         if not self.restore_geometry(self.settings):
             self.resize(1280, 760)
         self.tabs.setCurrentIndex(min(self.settings.get(S.LAST_TAB), self.tabs.count() - 1))
-        self.current_tab().load()  # the visible book first: rows on screen as early as possible
-        for tab in self._tabs.values():
-            if tab is not self.current_tab():
-                tab.load()
+        # Each tab reads its book when first shown (RegisterTab.showEvent): the visible
+        # book alone at start-up, so its rows reach the screen as early as possible.
 
     # --- extension points ----------------------------------------------------------------------
     def register_tab(self, book_key: str) -> RegisterTab:

@@ -51,6 +51,12 @@ class _Job(QRunnable):
         self.session_factory, self.long = session_factory, long
 
     def run(self) -> None:  # on the worker thread
+        try:
+            self._run()
+        except RuntimeError:
+            pass  # the runner was deleted (the program is closing): nobody to tell
+
+    def _run(self) -> None:
         task = self.task
         if task.cancelled:
             self.runner._finished.emit(task.id, None, None)
@@ -98,7 +104,8 @@ class TaskRunner(QObject):
     def query(self, fn: Callable, on_done=None, on_error=None, **kw) -> Task:
         """Read: fn(session) on a read session; nothing is written.
         Keywords: owner (a QObject: callbacks are dropped once it is deleted; defaults to
-        on_done's object), long=True with label and parent (fn(session, progress, cancelled),
+        on_done's object), priority (higher first; rows on screen before lists for combos),
+        long=True with label and parent (fn(session, progress, cancelled),
         a progress dialog after half a second with a Dừng button)."""
         return self._submit(self._readers, self.store.ReadSession, fn, on_done, on_error, None, **kw)
 
@@ -109,7 +116,8 @@ class TaskRunner(QObject):
         return self._submit(self._writer, self.store.Session, fn, on_done, on_error, changes, **kw)
 
     def _submit(self, pool, factory, fn, on_done, on_error, changes, *, long: bool = False,
-                label: str = "", parent: QWidget | None = None, owner: QObject | None = None) -> Task:
+                label: str = "", parent: QWidget | None = None, owner: QObject | None = None,
+                priority: int = 0) -> Task:
         if owner is None and isinstance(getattr(on_done, "__self__", None), QObject):
             owner = on_done.__self__
         task = Task(next(self._ids), on_done, on_error, changes, owner=owner)
@@ -118,7 +126,7 @@ class TaskRunner(QObject):
             QTimer.singleShot(PROGRESS_DELAY_MS, lambda: self._show_progress(task, label, parent))
         if len(self._tasks) == 1:
             self.busy_changed.emit(True)
-        pool.start(_Job(self, task, fn, factory, long))
+        pool.start(_Job(self, task, fn, factory, long), priority)  # higher runs first
         return task
 
     def _show_progress(self, task: Task, label: str, parent: QWidget) -> None:

@@ -61,7 +61,7 @@ class RegisterModel(QAbstractTableModel):
         self.loading = True
         self._ids_task = self.runner.query(lambda s: query.ids(s, f),
                                            lambda ids: self._got_ids(gen, ids), self.failed.emit,
-                                           owner=self)
+                                           owner=self, priority=1)
 
     def _got_ids(self, gen: int, ids: list[int]) -> None:
         if gen != self._gen:
@@ -125,7 +125,7 @@ class RegisterModel(QAbstractTableModel):
             return
         gen = self._gen
         self.runner.query(lambda s: query.rows(s, wanted), lambda rows: self._got_rows(gen, block, rows),
-                          self.failed.emit, owner=self)
+                          self.failed.emit, owner=self, priority=2)
 
     def _got_rows(self, gen: int, block: int, rows) -> None:
         for e in rows:

@@ -91,9 +91,20 @@ class RegisterTab(QWidget):
 
     # --- loading --------------------------------------------------------------------------
     def load(self) -> None:
-        """Starts the first id query at once, then fills the year and type lists."""
+        """Starts the id query at once; the year/type/issuer lists (slower, grouping all
+        entries) are read only after the rows are on screen."""
+        self._loaded = True
+        self._model.ids_loaded.connect(self._load_choices, Qt.ConnectionType.SingleShotConnection)
         self.apply_filter()
-        self.runner.query(self._choices, self._got_choices, self.failed.emit)
+
+    def _load_choices(self) -> None:
+        self.runner.query(self._choices, self._got_choices, self.failed.emit, priority=-1)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_loaded", False):
+            self.load()  # a book is read when it is first looked at, not at start-up
+        QTimer.singleShot(0, self._fit_summary)  # after the layout has given the view its size
 
     def _choices(self, s):
         regime = org_mod.load(s).regime
@@ -147,13 +158,21 @@ class RegisterTab(QWidget):
         stretch = [i for i, c in enumerate(self._model.columns) if c.stretch]
         if not stretch:
             return
-        others = sum(self.view.columnWidth(i) for i in range(len(self._model.columns)) if i not in stretch)
-        room = self.view.viewport().width() - others - 2
-        self.view.setColumnWidth(stretch[0], max(self.view.columnWidth(stretch[0]), room))
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        QTimer.singleShot(0, self._fit_summary)  # after the layout has given the view its size
+        cols = self._model.columns
+        others = [i for i in range(len(cols)) if i not in stretch]
+        room = self.view.viewport().width() - sum(self.view.columnWidth(i) for i in others) - 2
+        least = self.view.columnWidth(stretch[0])
+        text = [i for i in others if not cols[i].numeric]
+        short = least - room
+        if short > 0 and text:
+            # A narrow screen: text columns give up room (ellipsis, full text in the tooltip)
+            # so that no horizontal scrolling is needed; dates and numbers stay whole.
+            total = sum(self.view.columnWidth(i) for i in text)
+            for i in text:
+                w = self.view.columnWidth(i)
+                self.view.setColumnWidth(i, max(40, w - short * w // total))
+            room = self.view.viewport().width() - sum(self.view.columnWidth(i) for i in others) - 2
+        self.view.setColumnWidth(stretch[0], max(least, room))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

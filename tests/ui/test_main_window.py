@@ -1,0 +1,28 @@
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel
+
+from ui.main_window import MainWindow
+from ui.widgets.register_tab import RegisterTab
+
+
+def test_main_window_tabs_menus_and_extension_points(qtbot, runner, filled, settings):
+    win = MainWindow(filled, runner, settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert [win.tabs.tabText(i) for i in range(win.tabs.count())] == [
+        "Văn bản đến", "Văn bản đi", "Văn bản mật đến", "Văn bản mật đi"]
+    tab = win.register_tab("incoming")
+    assert isinstance(tab, RegisterTab) and tab.book_key == "incoming"
+    qtbot.waitUntil(lambda: "văn bản" in win.count_label.text() and tab.model().rowCount() > 0, timeout=5000)
+    assert tab.filter_bar.year.itemText(tab.filter_bar.year.count() - 1) == "Tất cả"
+    assert tab.filter_bar.year.findData(2026) >= 0
+    # Other features add their actions to existing menus and panels beside a book.
+    file_menu = win.menu("Tệp")
+    action = QAction("Nhập từ bản quét…", win)
+    file_menu.addAction(action)
+    assert action in win.menu("Tệp").actions()
+    titles = [a.text() for a in win.menuBar().actions()]
+    assert titles == ["Tệp", "Sổ", "Cài đặt"]
+    assert "Đăng ký mới…" in [a.text() for a in win.menu("Sổ").actions()]
+    tab.set_side_panel(QLabel("ảnh trang"))
+    assert tab.side_panel().text() == "ảnh trang"
