@@ -159,8 +159,11 @@ class RegisterTab(QWidget):
         if not stretch:
             return
         cols = self._model.columns
+        # The vertical scroll bar appears once rows arrive: keep room for it from the start.
+        bar = 0 if self.view.verticalScrollBar().isVisible() else self.view.verticalScrollBar().sizeHint().width()
+        width = self.view.viewport().width() - bar
         others = [i for i in range(len(cols)) if i not in stretch]
-        room = self.view.viewport().width() - sum(self.view.columnWidth(i) for i in others) - 2
+        room = width - sum(self.view.columnWidth(i) for i in others) - 2
         least = self.view.columnWidth(stretch[0])
         text = [i for i in others if not cols[i].numeric]
         short = least - room
@@ -171,7 +174,7 @@ class RegisterTab(QWidget):
             for i in text:
                 w = self.view.columnWidth(i)
                 self.view.setColumnWidth(i, max(40, w - short * w // total))
-            room = self.view.viewport().width() - sum(self.view.columnWidth(i) for i in others) - 2
+            room = width - sum(self.view.columnWidth(i) for i in others) - 2
         self.view.setColumnWidth(stretch[0], max(least, room))
 
     def resizeEvent(self, event) -> None:
