@@ -15,7 +15,7 @@ class RegisterDialog(SavesGeometry, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         self.form.closed.connect(self.reject)
-        self.resize(980, 560)
+        self.resize(940, 450)
         if settings is not None:
             self.restore_geometry(settings, "register")
 
