@@ -32,3 +32,11 @@ def test_reopening_is_idempotent(tmp_path):
     with second.Session.begin() as s:
         assert s.execute(text("SELECT count(*) FROM book")).scalar() == books == 4
         assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+
+
+def test_head_constant_matches_the_migration_scripts():
+    from alembic.script import ScriptDirectory
+
+    from db import migrate
+
+    assert ScriptDirectory.from_config(migrate.alembic_config()).get_current_head() == migrate.HEAD
