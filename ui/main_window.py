@@ -47,6 +47,8 @@ class MainWindow(S.SavesGeometry, QMainWindow):
         self.actions = MainActions(self)
         self._menus: dict[str, QMenu] = {}
         self._build_menus()
+        from ui.intake.install import install_intake  # the OCR queue beside the incoming book
+        self.intake = install_intake(self)
 
         if not self.restore_geometry(self.settings):
             self.resize(1280, 760)

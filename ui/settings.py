@@ -28,6 +28,7 @@ LAST_TAB = Setting("window/last_tab", int, 0)
 HEADER_STATE = Setting("register/{scope}/header", QByteArray, QByteArray())
 SPLITTER_STATE = Setting("register/{scope}/splitter", QByteArray, QByteArray())
 DIALOG_GEOMETRY = Setting("dialog/{scope}/geometry", QByteArray, QByteArray())
+SCAN_FOLDER = Setting("intake/scan_folder", str, "")  # where the scanner saves its files
 
 
 class Settings:

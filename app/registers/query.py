@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import distinct, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.registers.views import EntryView
@@ -116,7 +116,7 @@ def rows(session: Session, entry_ids: list[int]) -> list[EntryView]:
 
 
 def years(session: Session, book_key: str) -> list[int]:
-    q = (select(distinct(Entry.year)).join(Book, Book.id == Entry.book_id)
+    q = (select(Entry.year).distinct().join(Book, Book.id == Entry.book_id)
          .where(Book.key == book_key).order_by(Entry.year.desc()))
     return list(session.scalars(q))
 

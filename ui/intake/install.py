@@ -1,0 +1,85 @@
+"""Puts the intake queue beside the incoming register and its commands in the menus."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+
+from app import intake
+from ui import settings as S
+from ui.intake.intake_panel import IntakePanel
+
+
+class _DropOnTab(QObject):
+    """Files dropped anywhere on the incoming tab join the queue."""
+
+    def __init__(self, panel: IntakePanel, parent):
+        super().__init__(parent)
+        self.panel = panel
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+            return True
+        if event.type() == QEvent.Type.Drop and event.mimeData().hasUrls():
+            self.panel.add_urls(event.mimeData().urls())
+            event.acceptProposedAction()
+            return True
+        return False
+
+
+def _secret_notice(window, book_key: str) -> None:
+    def refused(s):
+        try:
+            intake.check_book_accepts_scans(s, book_key)
+        except intake.ScanNotAllowed as exc:
+            return exc.message
+        return ""
+
+    def show(message: str) -> None:
+        label = QLabel(message, wordWrap=True)
+        label.setStyleSheet("color: #8a1c1c; padding: 8px;")
+        label.setMaximumWidth(260)
+        window.register_tab(book_key).set_side_panel(label)
+    window.runner.query(refused, show, owner=window)
+
+
+def install_intake(window) -> IntakePanel:
+    panel = IntakePanel(window.runner, window.store)
+    tab = window.register_tab("incoming")
+    tab.set_side_panel(panel)
+    tab.setAcceptDrops(True)
+    dropper = _DropOnTab(panel, tab)
+    for target in (tab, tab.view.viewport()):
+        target.setAcceptDrops(True)
+        target.installEventFilter(dropper)
+    panel.open_entry.connect(window.actions.open_entry)
+    for key in ("secret_incoming", "secret_outgoing"):
+        _secret_notice(window, key)
+
+    settings = window.settings
+    folder = settings.get(S.SCAN_FOLDER)
+    if folder and Path(folder).is_dir():
+        panel.set_watched_folder(Path(folder))
+
+    def choose_folder() -> None:
+        chosen = QFileDialog.getExistingDirectory(window, window.tr("Thư mục máy quét lưu tệp"), folder or "")
+        if chosen:
+            settings.set(S.SCAN_FOLDER, chosen)
+            panel.set_watched_folder(Path(chosen))
+
+    def open_files() -> None:
+        window.tabs.setCurrentWidget(tab)
+        panel.choose_files()
+
+    file_menu = window.menu(window.tr("Tệp"))
+    first = file_menu.actions()[0] if file_menu.actions() else None
+    action = file_menu.addAction(window.tr("Nhận văn bản quét…"), QKeySequence("Ctrl+O"), open_files)
+    file_menu.insertAction(first, action)
+    window.menu(window.tr("Cài đặt")).addAction(window.tr("Thư mục quét…"), choose_folder)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(panel.shutdown)
+    return panel

@@ -1,0 +1,56 @@
+"""Checking one scan: the page on the left, the pre-filled registration form on the right.
+Fields read with low confidence are yellow; focusing a field frames where it was read."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from ui.dialogs.entry_form import EntryForm
+from ui.intake.page_viewer import PageViewer
+
+
+class IntakeDialog(QDialog):
+    registered = Signal(object, object)  # QueueItem, EntryView
+
+    def __init__(self, runner, item, threshold: float, parent=None):
+        super().__init__(parent)
+        self.item = item
+        self.setWindowTitle(self.tr("Nhận văn bản quét — %s") % item.path.name)
+        self.viewer = PageViewer(self)
+        self.form = EntryForm(runner, "incoming", self)
+        self.note = QLabel(wordWrap=True)
+        notes = [getattr(item.header, f).note for f in ("number_symbol", "date", "issuer", "summary")
+                 if getattr(item.header, f).note]
+        if item.earlier is not None:
+            notes.insert(0, self.tr("Tệp này đã được đăng ký: số đến %s năm %s (%s).")
+                         % (item.earlier.number, item.earlier.year, item.earlier.number_symbol))
+        if item.header.secrecy.value:
+            notes.insert(0, self.tr("Văn bản có dấu %s: không đăng ký bản quét vào sổ thường. "
+                                    "Hãy đăng ký vào sổ văn bản mật từ bản giấy.") % item.header.secrecy.value)
+            self.form.save_button.setEnabled(False)
+        self.note.setText("\n".join(notes))
+        self.note.setStyleSheet("color: #a04000;")
+        right = QVBoxLayout()
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.viewer)
+        holder = QWidget(self)
+        holder.setLayout(right)
+        right.addWidget(self.note)
+        right.addWidget(self.form, 1)
+        split.addWidget(holder)
+        split.setSizes([520, 760])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.resize(1300, 760)
+        self.form.prefill(item.form_values(), item.low_confidence(threshold))
+        self.form.field_focused.connect(lambda name: self.viewer.highlight(item.box_of(name)))
+        self.form.saved.connect(self._saved)
+        self.form.closed.connect(self.reject)
+
+    def set_pages(self, images) -> None:
+        """QImages made on a worker (QImage, unlike QPixmap, may be built off the GUI thread)."""
+        self.viewer.set_pages(images)
+
+    def _saved(self, entry) -> None:
+        self.registered.emit(self.item, entry)
+        self.accept()
