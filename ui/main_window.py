@@ -89,6 +89,8 @@ class MainWindow(S.SavesGeometry, QMainWindow):
         settings_menu.addAction(self.tr("Danh mục tên loại văn bản…"), a.edit_doc_types)
         for tab in self._tabs.values():
             tab.open_entry.connect(a.open_entry)
+        from ui.print.actions import install_print_actions  # In sổ…, phiếu giải quyết
+        install_print_actions(self)
 
     def _tab_changed(self, _index: int) -> None:
         self._update_status()
