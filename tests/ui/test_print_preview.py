@@ -81,6 +81,23 @@ def test_print_to_a_pdf_printer_gives_every_page(preview, tmp_path, monkeypatch,
     assert preview.print_button.isEnabled()
 
 
+def test_print_a_page_range(preview, tmp_path, monkeypatch, qtbot):
+    out = tmp_path / "pages.pdf"
+
+    def accept(dialog):  # "Trang 2 đến 3"
+        printer = dialog.printer()
+        printer.setPrintRange(QPrinter.PrintRange.PageRange)
+        printer.setFromTo(2, 3)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    preview.print_()
+    qtbot.waitUntil(lambda: "Đã gửi 2 trang" in preview.status.text(), timeout=15000)
+    assert len(PdfReader(out).pages) == 2
+
+
 def test_print_dialog_cancelled_prints_nothing(preview, tmp_path, monkeypatch):
     monkeypatch.setattr(QPrintDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
     preview.print_()

@@ -30,6 +30,8 @@ class PreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Xem trước — %s") % built.title)
         self.document = QPdfDocument(self)
         self.document.load(str(built.path))
+        path = built.path  # the program may close with the preview open: no stray temp file
+        self.destroyed.connect(lambda *_: discard(path))
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
