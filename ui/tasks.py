@@ -135,7 +135,8 @@ class TaskRunner(QObject):
         dialog = QProgressDialog(label or self.tr("Đang xử lý…"), self.tr("Dừng"), 0, 0, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
-        dialog.canceled.connect(task.cancel)
+        # Closing the dialog at the end also emits canceled: only a running job is stopped.
+        dialog.canceled.connect(lambda: task.cancel() if task.running else None)
         task.dialog = dialog
         dialog.show()
 
