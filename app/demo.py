@@ -13,11 +13,15 @@ from app.registers.draft import Draft
 
 PROVINCES = ["Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Bình", "Thừa Thiên Huế", "Đắk Lắk",
              "Lâm Đồng", "Bắc Ninh", "Hải Dương", "Điện Biên", "Sơn La", "Cà Mau"]
-ISSUERS = ["UBND tỉnh {p}", "Sở Nội vụ tỉnh {p}", "Sở Tài chính tỉnh {p}", "Sở Giáo dục và Đào tạo {p}",
-           "Tỉnh ủy {p}", "Ban Tổ chức Tỉnh ủy {p}", "Văn phòng Tỉnh ủy {p}", "Bộ Nội vụ",
-           "Văn phòng Chính phủ", "Bộ Tài chính", "Ủy ban Kiểm tra Tỉnh ủy {p}", "Công an tỉnh {p}",
-           "Sở Kế hoạch và Đầu tư tỉnh {p}", "Sở Y tế tỉnh {p}", "Ban Tuyên giáo Tỉnh ủy {p}"]
-ABBRS = ["UBND", "SNV", "STC", "SGDĐT", "TU", "BTCTU", "VPTU", "BNV", "VPCP", "BTC"]
+# (issuer, abbreviation in its symbols, Party body?)
+ISSUERS = [("UBND tỉnh {p}", "UBND", False), ("Sở Nội vụ tỉnh {p}", "SNV", False),
+           ("Sở Tài chính tỉnh {p}", "STC", False), ("Sở Giáo dục và Đào tạo tỉnh {p}", "SGDĐT", False),
+           ("Tỉnh ủy {p}", "TU", True), ("Ban Tổ chức Tỉnh ủy {p}", "BTCTU", True),
+           ("Văn phòng Tỉnh ủy {p}", "VPTU", True), ("Bộ Nội vụ", "BNV", False),
+           ("Văn phòng Chính phủ", "VPCP", False), ("Bộ Tài chính", "BTC", False),
+           ("Ủy ban Kiểm tra Tỉnh ủy {p}", "UBKTTU", True), ("Công an tỉnh {p}", "CAT", False),
+           ("Sở Kế hoạch và Đầu tư tỉnh {p}", "SKHĐT", False), ("Sở Y tế tỉnh {p}", "SYT", False),
+           ("Ban Tuyên giáo Tỉnh ủy {p}", "BTGTU", True)]
 TYPES = [("Quyết định", "QĐ"), ("Công văn", ""), ("Thông báo", "TB"), ("Kế hoạch", "KH"),
          ("Báo cáo", "BC"), ("Tờ trình", "TTr"), ("Hướng dẫn", "HD"), ("Giấy mời", "GM"),
          ("Nghị quyết", "NQ"), ("Chỉ thị", "CT")]
@@ -45,12 +49,15 @@ def fake_incoming(rng: random.Random, when: dt.datetime) -> Draft:
     province = rng.choice(PROVINCES)
     name, abbr = rng.choice(TYPES)
     number = rng.randint(1, 3500)
-    issuer_abbr = rng.choice(ABBRS)
-    symbol = f"{number:02d}/{abbr}-{issuer_abbr}" if abbr else f"{number:02d}/{issuer_abbr}-VP"
+    issuer, issuer_abbr, party = rng.choice(ISSUERS)
+    if party:
+        symbol = f"{number:02d}-{abbr or 'CV'}/{issuer_abbr}"
+    else:
+        symbol = f"{number:02d}/{abbr}-{issuer_abbr}" if abbr else f"{number:02d}/{issuer_abbr}-VP"
     doc_date = (when - dt.timedelta(days=rng.randint(0, 6))).date()
     topic = rng.choice(TOPICS).format(y=when.year, q=rng.randint(1, 4), m=when.month)
     return Draft(
-        received_at=when, issuer=rng.choice(ISSUERS).format(p=province), number_symbol=symbol,
+        received_at=when, issuer=issuer.format(p=province), number_symbol=symbol,
         doc_date=doc_date, doc_type=name, summary=("V/v " if not abbr else "Về việc ") + topic,
         recipient_unit=rng.choice(UNITS), transfer_date=when.date() + dt.timedelta(days=rng.randint(0, 1)),
         urgency=rng.choice(["", "", "", "", "", "", "Khẩn", "Thượng khẩn", "Hỏa tốc"]),
