@@ -158,3 +158,21 @@ def print_log(session: Session, secret_only: bool = False) -> list[PrintJobView]
         q = q.where(PrintJob.secret.is_(True))
     return [PrintJobView(j.at, j.user, j.book_key, j.range_text, j.volume, j.pages, j.entries,
                          j.secret, j.target) for j in session.scalars(q)]
+
+
+def print_phieu(session: Session, entry_id: int, out: Path, *, on: dt.date | None = None):
+    """The Phiếu giải quyết văn bản đến of one incoming entry (NĐ 30 Phụ lục IV mục VII),
+    dated on (default today) at the organisation's place; returns the PrintResult."""
+    import dataclasses
+
+    from app.printing.phieu import PhieuGiaiQuyet, build_phieu_giai_quyet
+
+    found = query.rows(session, [entry_id])
+    if not found:
+        raise ValidationError({"entry": "Không tìm thấy văn bản để in phiếu giải quyết."})
+    entry, org = found[0], org_mod.load(session)
+    known = {**dataclasses.asdict(org), **{f.name: getattr(entry, f.name)
+                                         for f in dataclasses.fields(entry)}}
+    record = PhieuGiaiQuyet(**{f.name: known[f.name] for f in dataclasses.fields(PhieuGiaiQuyet)
+                               if f.name in known}, issued_on=on or dt.date.today())
+    return build_phieu_giai_quyet(record, out)

@@ -18,6 +18,10 @@ class Column:
     title: str
     weight: float
     align: str = "L"  # "C" for short codes (dates, numbers) so the columns read as a grid
+    # A sample the column must hold on one line whatever the paper and font size: a date
+    # dd/mm/yyyy must never wrap inside itself ("16/01/202" + "6").  The builder widens such a
+    # column at the expense of the text columns when the weights alone leave it too narrow.
+    fit: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,27 +45,30 @@ class BookTemplate:
 
 
 _CENTRED = ("Ngày", "Số đến", "Số thứ tự", "Số lượng", "Độ mật", "Thời hạn")
+_DATES = ("Ngày", "Thời hạn")
+DATE_SAMPLE = "00/00/0000"  # Liberation Serif digits share one width, so this is the widest date
 
 
 def _cols(*pairs: tuple[str, float]) -> tuple[Column, ...]:
     # Dates, sequence numbers and levels are short codes; centring them is how the paper
     # registers are ruled.  Everything else is running text and stays left-aligned.
-    return tuple(Column(t, w, "C" if t.startswith(_CENTRED) else "L") for t, w in pairs)
+    return tuple(Column(t, w, "C" if t.startswith(_CENTRED) else "L",
+                        DATE_SAMPLE if t.startswith(_DATES) else "") for t, w in pairs)
 
 
 INCOMING = BookTemplate(
     key="incoming",
     title="SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
     columns=_cols(
-        ("Ngày đến", 7),
+        ("Ngày đến", 8),
         ("Số đến", 6),
-        ("Tác giả", 14),
-        ("Số, ký hiệu văn bản", 11),
+        ("Tác giả", 12),
+        ("Số, ký hiệu văn bản", 12),
         ("Ngày tháng văn bản", 8),
         ("Tên loại và trích yếu nội dung văn bản", 28),
         ("Đơn vị hoặc người nhận", 12),
-        ("Ngày chuyển", 7),
-        ("Ký nhận", 8),
+        ("Ngày chuyển", 8),
+        ("Ký nhận", 7),
         ("Ghi chú", 9),
     ),
     number_col=1,
@@ -78,8 +85,8 @@ OUTGOING = BookTemplate(
         ("Nơi nhận văn bản", 14),
         ("Đơn vị, người nhận bản lưu", 11),
         ("Số lượng bản", 6),
-        ("Ngày chuyển", 7),
-        ("Ký nhận", 8),
+        ("Ngày chuyển", 8),
+        ("Ký nhận", 7),
         ("Ghi chú", 9),
     ),
     number_col=0,
@@ -107,8 +114,8 @@ SECRET_INCOMING = BookTemplate(
     title="SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐẾN",
     columns=_cols(
         ("Số đến", 6),
-        ("Ngày đến", 7),
-        ("Cơ quan ban hành", 14),
+        ("Ngày đến", 8),
+        ("Cơ quan ban hành", 13),
         ("Số, ký hiệu", 11),
         ("Ngày văn bản", 8),
         ("Tên loại và trích yếu nội dung", 27),

@@ -55,12 +55,35 @@ def geometry(book: BookTemplate, pagesize: str, landscape: bool,
     fs = font_size or (11.0 if pagesize.upper() == "A3" else 10.0)
     # The wider left margin leaves room for binding: the printed register is bound (đóng sổ).
     left, right = 20 * mm, w - 10 * mm
-    total = sum(c.weight for c in book.columns)
+    pad = fs * 0.3
+    widths = column_widths(book, right - left, fs, pad)
     xs = [left]
-    for c in book.columns:
-        xs.append(xs[-1] + (right - left) * c.weight / total)
+    for cw in widths:
+        xs.append(xs[-1] + cw)
     xs[-1] = right  # no rounding gap at the right edge
-    return Geometry(w, h, left, right, h - 10 * mm, 12 * mm, fs, fs * 1.18, fs * 0.3, tuple(xs))
+    return Geometry(w, h, left, right, h - 10 * mm, 12 * mm, fs, fs * 1.18, pad, tuple(xs))
+
+
+def column_widths(book: BookTemplate, inner: float, fs: float, pad: float) -> list[float]:
+    """Widths from the weights, then every column with a `fit` sample (the dates) widened until
+    the sample fits on one line, the difference taken proportionally from the other columns."""
+    from .fonts import REGULAR
+
+    total = sum(c.weight for c in book.columns)
+    widths = [inner * c.weight / total for c in book.columns]
+    # +1 pt: simpleSplit compares with <=, and rounding must not push a date onto two lines.
+    need = [stringWidth(c.fit, REGULAR, fs) + 2 * pad + 1 if c.fit else 0.0
+            for c in book.columns]
+    short = sum(max(0.0, n - wd) for n, wd in zip(need, widths))
+    if short > 0:
+        free = [i for i, c in enumerate(book.columns) if not c.fit]
+        pool = sum(widths[i] for i in free)
+        if pool - short < pool * 0.5:
+            raise PrintError("Cỡ chữ quá lớn so với khổ giấy: các cột ngày không đủ chỗ.")
+        for i in free:
+            widths[i] -= short * widths[i] / pool
+        widths = [max(wd, n) for wd, n in zip(widths, need)]
+    return widths
 
 
 def clean(text: object) -> str:
