@@ -1,6 +1,7 @@
 """Page geometry and text wrapping shared by the book and the phiếu.
 
-Cells are pre-wrapped here with reportlab's simpleSplit instead of being laid out as Paragraphs:
+Cells are pre-wrapped here (greedy word wrap on memoised widths) instead of being laid out as
+Paragraphs:
 platform.md measured Paragraph cells and one big table as superlinear in the number of rows, while
 pre-wrapped lines drawn on the canvas stay linear and small.
 """
@@ -11,8 +12,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase import pdfmetrics
 
 from .books import BookTemplate
 from .model import PrintError
@@ -71,8 +71,8 @@ def column_widths(book: BookTemplate, inner: float, fs: float, pad: float) -> li
 
     total = sum(c.weight for c in book.columns)
     widths = [inner * c.weight / total for c in book.columns]
-    # +1 pt: simpleSplit compares with <=, and rounding must not push a date onto two lines.
-    need = [stringWidth(c.fit, REGULAR, fs) + 2 * pad + 1 if c.fit else 0.0
+    # +1 pt: wrap() compares with <=, and rounding must not push a date onto two lines.
+    need = [text_width(c.fit, REGULAR, fs) + 2 * pad + 1 if c.fit else 0.0
             for c in book.columns]
     short = sum(max(0.0, n - wd) for n, wd in zip(need, widths))
     if short > 0:
@@ -98,31 +98,73 @@ def clean(text: object) -> str:
     return s
 
 
+_METRICS: dict[str, tuple[dict, float, dict]] = {}
+_MEMO_LIMIT = 60_000
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """stringWidth of a TrueType font, memoised per word/line: reportlab's pure-Python
+    stringWidth (no rl_accel here) dominated the profile of a 16,500-row book, while the words
+    of a register (syllables, dates, units) repeat endlessly."""
+    m = _METRICS.get(font)
+    if m is None:
+        face = pdfmetrics.getFont(font).face
+        m = _METRICS[font] = (face.charWidths, face.defaultWidth, {})
+    widths, default, memo = m
+    w = memo.get(text)
+    if w is None:
+        get = widths.get
+        w = sum([get(ord(ch), default) for ch in text])
+        if len(memo) > _MEMO_LIMIT:  # keep memory flat over 40,000 rows of unique symbols
+            memo.clear()
+        memo[text] = w
+    return w * size * 0.001
+
+
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    """Lines no wider than width; words longer than the column are cut by character so that
+    """Greedy word wrap to lines no wider than width (same result as reportlab's simpleSplit,
+    words joined by one space); a word longer than the column is cut by character so that
     nothing spills into the neighbouring column (e.g. a long số, ký hiệu in a narrow cell)."""
     if not text:
         return []
-    if "\n" not in text and stringWidth(text, font, size) <= width:
+    if "\n" not in text and text_width(text, font, size) <= width and "  " not in text \
+            and text[0] != " " and text[-1] != " ":
         return [text]  # fast path: most cells are short
+    space = text_width(" ", font, size)
     out: list[str] = []
-    for line in simpleSplit(text, font, size, width):
-        if stringWidth(line, font, size) <= width:
-            out.append(line)
-        else:
-            out.extend(_cut(line, font, size, width))
+    for para in text.split("\n"):
+        line: list[str] = []
+        lw = 0.0
+        for word in para.split():
+            ww = text_width(word, font, size)
+            if line:
+                if lw + space + ww <= width:
+                    line.append(word)
+                    lw += space + ww
+                    continue
+                out.append(" ".join(line))
+            if ww <= width:
+                line, lw = [word], ww
+            else:
+                pieces = _cut(word, font, size, width)
+                out.extend(pieces[:-1])
+                line, lw = [pieces[-1]], text_width(pieces[-1], font, size)
+        if line:
+            out.append(" ".join(line))
     return out
 
 
-def _cut(line: str, font: str, size: float, width: float) -> list[str]:
+def _cut(word: str, font: str, size: float, width: float) -> list[str]:
     parts: list[str] = []
-    cur = ""
-    for ch in line:
-        if cur and stringWidth(cur + ch, font, size) > width:
+    cur, cw = "", 0.0
+    for ch in word:
+        w = text_width(ch, font, size)
+        if cur and cw + w > width:
             parts.append(cur)
-            cur = ch.lstrip()
+            cur, cw = ch, w
         else:
             cur += ch
+            cw += w
     if cur:
         parts.append(cur)
     return parts

@@ -319,3 +319,21 @@ def test_an_empty_range_still_gives_a_valid_book(tmp_path):
     assert r.pages == 3 and r.entries == 0
     assert "ĐÓNG SỔ" in pages_text(tmp_path / "e.pdf")[-1]
 
+
+
+def _ink(pdf, page: int, folder) -> float:
+    from PIL import Image
+
+    stem = folder / f"ink{page}"
+    subprocess.run(["pdftoppm", "-r", "100", "-png", "-gray", "-f", str(page), "-l", str(page),
+                    "-singlefile", str(pdf), str(stem)], check=True)
+    img = Image.open(f"{stem}.png").convert("L")
+    return sum(img.histogram()[:100]) / (img.size[0] * img.size[1])
+
+
+def test_a_page_with_a_voided_line_keeps_its_text_black(books, tmp_path):
+    # The grey band of a voided line once left the fill colour grey for every later line's text.
+    b = books["incoming"]
+    voided_page = next(i for i, p in enumerate(b.pages, start=1) if "ĐÃ HỦY SỐ" in p)
+    plain_page = next(i for i, p in enumerate(b.pages[1:-1], start=2) if "ĐÃ HỦY SỐ" not in p)
+    assert _ink(b.path, voided_page, tmp_path) > 0.7 * _ink(b.path, plain_page, tmp_path)
