@@ -156,7 +156,8 @@ def render(doc: Doc, dpi: int, rng) -> list[Image.Image]:
         ry += lh
         x0, w = _center(d, rcx, ry, "Độc lập - Tự do - Hạnh phúc", font("Bold", 13, dpi))
         d.line((x0, ry + lh * 1.02, x0 + w, ry + lh * 1.02), fill=INK, width=max(2, dpi // 120))
-        _center(d, rcx, y_num, doc.date_line, ital)
+        # Same line as Số, but never above the motto's rule (one-line issuers sit high).
+        _center(d, rcx, max(y_num, ry + lh * 1.45), doc.date_line, ital)
 
     # Title block, centred under the header
     y = max(y, y_num + 2 * lh) + lh * 0.6

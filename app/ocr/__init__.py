@@ -1,0 +1,12 @@
+"""Vietnamese OCR of scanned incoming documents: a fast header pass that fills the register
+form, then the full text of every page and a searchable PDF. Pure Python, no Qt."""
+from __future__ import annotations
+
+from app.ocr.errors import OcrCancelled, OcrError
+from app.ocr.extract import Field
+from app.ocr.load import load_pages
+from app.ocr.reader import (CONFIDENT, DEFAULT_TYPES, FullResult, HeaderResult, ocr_file_json,
+                            read_full, read_header)
+
+__all__ = ["CONFIDENT", "DEFAULT_TYPES", "Field", "FullResult", "HeaderResult", "OcrCancelled",
+           "OcrError", "load_pages", "ocr_file_json", "read_full", "read_header"]

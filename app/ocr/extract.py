@@ -1,0 +1,226 @@
+"""Header fields from the lines of page 1. Only the header is trusted: the number must follow
+"Số" in the left column, the date must be the "<place>, ngày … tháng … năm …" line of the right
+column, stamps must stand alone; numbers and dates in the body or in a receiving office's
+"ĐẾN" stamp are never taken."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from app.ocr import fields as F
+from app.ocr.lines import Line
+from app.text import fold, nfc
+
+HANDWRITTEN_NOTE = "Số viết tay, không đọc được — cần nhập tay."
+MIN_NUMBER_CONF = 0.70  # below this the digits were guessed (handwriting, a smudge)
+
+
+@dataclass(frozen=True)
+class Field:
+    value: str = ""
+    confidence: float = 0.0
+    box: tuple[int, int, int, int] | None = None
+    note: str = ""
+
+
+def _is_den_stamp(line: Line) -> bool:
+    f = line.folded.strip(" .:;|")
+    return (f.startswith(("den", "chuyen:", "chuyen :", "ngay:", "ngay :", "so va ky hieu", "so:", "so :"))
+            and not F.parse_number(F.NUMBER_LINE.sub(r"\g<rest>", line.text) or ""))
+
+
+def _regime(lines: list[Line]) -> tuple[Field, Line | None]:
+    best, best_line, best_score = "", None, 0.0
+    for line in lines[:25]:
+        for regime, title in (("party", F.PARTY_TITLE), ("state", F.STATE_TITLE)):
+            score = F.title_score(line.folded, title)
+            if score > best_score and score >= 75:
+                best, best_line, best_score = regime, line, score
+    if not best:
+        return Field(), None
+    return Field(best, min(best_line.conf, best_score / 100), best_line.box), best_line
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return overlap > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+
+
+def _number(lines: list[Line]) -> tuple[Field, Line | None]:
+    for line in lines:
+        if line.side == "right":
+            continue
+        m = F.NUMBER_LINE.match(line.text)
+        if not m:
+            continue
+        # A wide gap left for a handwritten number can split the line in two: join the row.
+        row = [o for o in lines if o is not line and o.side != "right" and o.left > line.left
+               and _same_row(o, line)]
+        rest = " ".join([m.group("rest")] + [o.text for o in row])
+        parsed = F.parse_number(rest)
+        if parsed:
+            digits = [w for w in line.words if any(c.isdigit() for c in w.text)]
+            conf = min(w.conf for w in digits) / 100 if digits else 0.0
+            if conf < MIN_NUMBER_CONF:
+                return Field("", 0.0, line.box, HANDWRITTEN_NOTE), line
+            return Field(parsed[0], min(conf, line.conf + 0.1), line.box), line
+        if F.TAIL.search(rest):
+            return Field("", 0.0, line.box, HANDWRITTEN_NOTE), line
+        # "Số: 1234" with no symbol is a receiving stamp's number, not the document's.
+    return Field(note="Không thấy dòng “Số …” trong phần đầu văn bản."), None
+
+
+def _date(lines: list[Line]) -> tuple[Field, Field, Line | None]:
+    for line in lines:
+        if line.side == "left":
+            continue
+        parsed = F.parse_date(line.folded)
+        if parsed:
+            place_folded, day = parsed
+            place = _original_place(line, place_folded)
+            conf = line.conf
+            return (Field(day.isoformat(), conf, line.box), Field(place, conf, line.box), line)
+    return Field(note="Không thấy dòng địa danh, ngày tháng."), Field(), None
+
+
+def _original_place(line: Line, place_folded: str) -> str:
+    text = line.text.split(",")[0]
+    return F.clean_caps(text) if fold(F.clean_caps(text)) == place_folded else F.clean_caps(text)
+
+
+def _issuer(lines: list[Line], number_line: Line | None, known: list[str]) -> Field:
+    if number_line is None:
+        return Field()
+    centre = number_line.center
+    width = number_line.page_width
+    parts = []
+    for line in lines:
+        if line.top >= number_line.top or line.side == "right":
+            continue
+        if abs(line.center - centre) > width * 0.09 or _is_den_stamp(line):
+            continue  # the receiving stamp sits elsewhere; header lines are centred together
+        if line.letters >= 3 and all(F.title_score(line.folded, t) < 75
+                                     for t in (F.STATE_TITLE, F.PARTY_TITLE, F.MOTTO)):
+            parts.append(line)
+    if not parts:
+        return Field()
+    texts = [F.clean_caps(p.text) for p in parts]
+    # NĐ 30 / HD 36: the parent body is regular, the issuing body bold; a name too long for
+    # one line continues in bold. So regular lines are the parent, bold ones the issuer.
+    boldest = max(p.ink for p in parts)
+    regular = [t for p, t in zip(parts, texts) if p.ink < boldest * 0.9]
+    bold = [t for p, t in zip(parts, texts) if p.ink >= boldest * 0.9]
+    if regular and bold and parts[0].ink < boldest * 0.9:
+        value = f"{' '.join(regular)} - {' '.join(bold)}"
+    else:
+        value = " ".join(texts)
+    conf = min(p.conf for p in parts)
+    box = (min(p.left for p in parts), parts[0].top,
+           max(p.right for p in parts) - min(p.left for p in parts), parts[-1].bottom - parts[0].top)
+    if known:
+        match = process.extractOne(fold(value), {k: fold(k) for k in known}, scorer=fuzz.ratio)
+        if match and match[1] >= 90:
+            return Field(match[2], max(conf, match[1] / 100 - 0.05), box)
+    return Field(value, conf, box)
+
+
+def _stamps(lines: list[Line], below: Line | None, title: Line | None, table) -> Field:
+    top = below.bottom if below else 0
+    bottom = title.top if title else 10 ** 9
+    for line in lines:
+        if line.side == "right" or not (top <= line.top < bottom):
+            continue
+        found = F.stamp_word(line.folded, table)
+        if found:
+            return Field(found[0], min(line.conf, found[1]), line.box)
+    return Field()
+
+
+def _type_and_summary(lines, after: int, types, number: str, cong_van_line: Line | None):
+    names = {fold(name): name for name, _abbr in types}
+    for i, line in enumerate(lines):
+        if line.top <= after or line.side != "centre":
+            continue
+        match = process.extractOne(line.folded.strip(" .:"), names.keys(), scorer=fuzz.ratio)
+        if match and match[1] >= 85 and len(line.words) <= 6:
+            summary = _summary_lines(lines[i + 1:], line)
+            return (Field(names[match[0]], min(line.conf, match[1] / 100), line.box), summary)
+        break  # the first centred line under the header is the type name, or there is none
+    if cong_van_line is not None:
+        return Field("Công văn", 0.9, cong_van_line.box), Field()
+    by_abbr = _type_from_symbol(number, types)
+    return by_abbr, Field()
+
+
+def _summary_lines(lines: list[Line], title: Line) -> Field:
+    taken: list[Line] = []
+    prev = title
+    height = max(1, title.bottom - title.top)
+    for line in lines:
+        # The rule under the summary leaves a wider gap than the summary's own line spacing.
+        if line.side != "centre" or line.top - prev.bottom > 0.9 * height \
+                or line.folded.startswith(("kinh gui", "can cu")):
+            break
+        if set(line.text.strip()) <= set("-_—–~. "):
+            break  # the short rule under the summary
+        taken.append(line)
+        prev = line
+    if not taken:
+        return Field()
+    text = " ".join(F.clean_caps(x.text) for x in taken)
+    return Field(nfc(text), min(x.conf for x in taken), _union(taken))
+
+
+def _vv(lines: list[Line], number_line: Line | None) -> tuple[Field, Line | None]:
+    if number_line is None:
+        return Field(), None
+    for i, line in enumerate(lines):
+        if line.top > number_line.top and line.side == "left" and F.VV.match(line.text):
+            taken = [line]
+            for nxt in lines[i + 1:]:
+                if nxt.side == "right":
+                    continue  # the date line or the motto beside it
+                if nxt.side != "left" or nxt.top - taken[-1].bottom > (line.bottom - line.top) * 1.2:
+                    break
+                if F.stamp_word(nxt.folded, F.SECRECY) or F.stamp_word(nxt.folded, F.URGENCY):
+                    break
+                taken.append(nxt)
+            text = " ".join(x.text for x in taken)
+            text = F.cap_first(F.VV.sub("", text).strip())
+            return Field(nfc(F.clean_caps(text)), min(x.conf for x in taken), _union(taken)), line
+    return Field(), None
+
+
+def _type_from_symbol(number: str, types) -> Field:
+    abbr = ""
+    if "-" in number and "/" in number:
+        a, b = number.split("/", 1)[-1].split("-", 1)[0], number.split("-", 1)[-1].split("/", 1)[0]
+        abbr = b if number.index("-") < number.index("/") else a
+    for name, ab in types:
+        if ab and ab == abbr:
+            return Field(name, 0.6)
+    return Field()
+
+
+def _union(lines: list[Line]) -> tuple[int, int, int, int]:
+    left, top = min(x.left for x in lines), min(x.top for x in lines)
+    return (left, top, max(x.right for x in lines) - left, max(x.bottom for x in lines) - top)
+
+
+def extract(lines: list[Line], doc_types, known_issuers=()) -> dict[str, Field]:
+    regime, _title = _regime(lines)
+    number, number_line = _number(lines)
+    date, place, date_line = _date(lines)
+    issuer = _issuer(lines, number_line, list(known_issuers))
+    summary_vv, vv_line = _vv(lines, number_line)
+    header_bottom = max([x.bottom for x in (number_line, date_line, vv_line) if x is not None] or [0])
+    doc_type, summary = _type_and_summary(lines, header_bottom, doc_types, number.value, vv_line)
+    if summary_vv.value:
+        summary = summary_vv
+    title_line = next((x for x in lines if doc_type.box and x.box == doc_type.box), None)
+    secrecy = _stamps(lines, number_line, title_line, F.SECRECY)
+    urgency = _stamps(lines, number_line, title_line, F.URGENCY)
+    return {"regime": regime, "issuer": issuer, "number_symbol": number, "date": date,
+            "place": place, "doc_type": doc_type, "summary": summary, "secrecy": secrecy,
+            "urgency": urgency}

@@ -1,0 +1,83 @@
+"""Patterns of the header of a Vietnamese official document (NĐ 30 Phụ lục I; HD 36)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from rapidfuzz import fuzz
+
+from app.text import fold
+
+PARTY_TITLE = "dang cong san viet nam"
+STATE_TITLE = "cong hoa xa hoi chu nghia viet nam"
+MOTTO = "doc lap - tu do - hanh phuc"
+SECRECY = {"mat": "Mật", "toi mat": "Tối mật", "tuyet mat": "Tuyệt mật"}
+URGENCY = {"khan": "Khẩn", "thuong khan": "Thượng khẩn", "hoa toc": "Hỏa tốc",
+           "hoa toc hen gio": "Hỏa tốc hẹn giờ"}
+
+# OCR slips inside numbers: letters that look like digits.
+_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "i": "1",
+                         "S": "5", "B": "8", "Z": "2", "z": "2"})
+_UP = r"A-ZĐÀ-Ỹa-zđ"
+SYM = rf"[{_UP}][{_UP}0-9]*"
+NUMBER_LINE = re.compile(r"^\W*S[ốoóôồổ6ỗộ]\s*[:.;,]?\s*(?P<rest>.*)$", re.IGNORECASE)
+LEGAL = re.compile(rf"(?P<n>\d+)\s*/\s*(?P<y>(?:19|20)\d\d)\s*/\s*(?P<t>{SYM})\s*-\s*(?P<o>{SYM}(?:-{SYM})*)")
+STATE = re.compile(rf"(?P<n>\d+)\s*/\s*(?P<t>{SYM})\s*-\s*(?P<o>{SYM}(?:-{SYM})*)")
+PARTY = re.compile(rf"(?P<n>\d+)\s*-\s*(?P<t>{SYM})\s*/\s*(?P<o>{SYM}(?:-{SYM})*)")
+TAIL = re.compile(rf"[/⁄-]\s*{SYM}")
+DATE = re.compile(r"(?P<place>[^,]{2,40}),\s*ngay\s*(?P<d>[0-9OolI]{1,2})\s*thang\s*(?P<m>[0-9OolI]{1,2})"
+                  r"\s*nam\s*(?P<y>[0-9OolI]{4})")
+VV = re.compile(r"^\W*V\s*[/⁄∕]\s*v\.?\s*[:.]?\s*", re.IGNORECASE)
+
+
+def title_score(folded: str, title: str) -> float:
+    return fuzz.partial_ratio(title, folded) if len(folded) >= len(title) * 0.6 else 0.0
+
+
+def parse_number(text: str) -> tuple[str, str] | None:
+    """(normalised number-symbol, form) from what follows "Số", or None."""
+    compact = re.sub(r"\s+", " ", text.strip())
+    for form, pattern in (("legal", LEGAL), ("party", PARTY), ("state", STATE)):
+        m = pattern.search(compact)
+        if m and m.start() <= 3:
+            n = m.group("n")  # as printed: "05" stays "05", "3" stays "3"
+            if form == "legal":
+                return f"{n}/{m.group('y')}/{m.group('t')}-{m.group('o')}", form
+            if form == "party":
+                return f"{n}-{m.group('t')}/{m.group('o')}", form
+            return f"{n}/{m.group('t')}-{m.group('o')}", form
+    return None
+
+
+def parse_date(folded_line: str) -> tuple[str, dt.date] | None:
+    m = DATE.search(folded_line)
+    if not m:
+        return None
+    try:
+        d, mo, y = (int(m.group(k).translate(_DIGITS)) for k in ("d", "m", "y"))
+        return m.group("place").strip(" .:-_'\""), dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def stamp_word(folded_line: str, table: dict[str, str]) -> tuple[str, float] | None:
+    """A stand-alone stamp line ('TỐI MẬT', 'HỎA TỐC'): short, nothing but the stamp words."""
+    letters = re.sub(r"[^a-z ]", " ", folded_line)
+    core = " ".join(letters.split())
+    if not core or len(core.split()) > 4:
+        return None
+    best = max(table, key=lambda k: fuzz.ratio(k, core))
+    score = fuzz.ratio(best, core)
+    return (table[best], score / 100) if score >= 88 else None
+
+
+def cap_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def clean_caps(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[_~`|¿]+", " ", text)).strip(" .,:;-'\"")
+
+
+def folded_eq(a: str, b: str) -> float:
+    return fuzz.ratio(fold(a), fold(b))

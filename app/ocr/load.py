@@ -1,0 +1,106 @@
+"""Loading scans as page images: PDF (pypdfium2), multi-page TIFF, PNG, JPEG, BMP, phone photos.
+The type is told by the content, not the name, and every way a file can be bad becomes an
+OcrError with a clear message."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from app.ocr import errors
+
+MAX_PIXELS = 60_000_000  # an A3 page at 600 dpi is 70 MP; a 30,000² bomb is 900 MP
+MAX_PAGES = 200
+PDF_DPI = 300
+
+# Our own check below runs on the declared size before any pixel is decoded (Image.open only
+# reads the header), so Pillow's global bomb guard, which would hide the size, is not needed.
+Image.MAX_IMAGE_PIXELS = None
+
+
+def sniff(path: Path) -> str:
+    """'pdf' or 'image' from the first bytes; raises for empty or foreign files."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except FileNotFoundError:
+        raise errors.OcrError(f"Không tìm thấy tệp {path.name}.") from None
+    if size == 0:
+        raise errors.empty_file()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM")):
+        return "image"
+    raise errors.not_a_scan(path.suffix)
+
+
+def page_count(path: Path) -> int:
+    if sniff(path) == "pdf":
+        with _open_pdf(path) as pdf:
+            return len(pdf)
+    with _open_image(path) as im:
+        return getattr(im, "n_frames", 1)
+
+
+class _open_pdf:
+    def __init__(self, path: Path):
+        import pypdfium2 as pdfium
+
+        try:
+            self.pdf = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as exc:
+            if "password" in str(exc).lower():
+                raise errors.encrypted() from None
+            raise errors.corrupt("PDF") from None
+
+    def __enter__(self):
+        return self.pdf
+
+    def __exit__(self, *exc):
+        self.pdf.close()
+
+
+def _open_image(path: Path) -> Image.Image:
+    try:
+        im = Image.open(path)
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        raise errors.corrupt() from None
+    if im.width * im.height > MAX_PIXELS:
+        raise errors.too_large(im.width, im.height)
+    return im
+
+
+def iter_pages(path: Path, max_pages: int = MAX_PAGES, dpi: int = PDF_DPI) -> Iterator[Image.Image]:
+    """Page images in order, each fully decoded (so truncation shows here, not later)."""
+    kind = sniff(path)
+    if kind == "pdf":
+        with _open_pdf(path) as pdf:
+            if len(pdf) > max_pages:
+                raise errors.too_many_pages(len(pdf), max_pages)
+            if len(pdf) == 0:
+                raise errors.corrupt("PDF không có trang nào")
+            for i in range(len(pdf)):
+                page = pdf[i]
+                w, h = page.get_size()
+                if w * h * (dpi / 72) ** 2 > MAX_PIXELS:
+                    raise errors.too_large(int(w * dpi / 72), int(h * dpi / 72))
+                yield page.render(scale=dpi / 72, grayscale=True).to_pil()
+        return
+    im = _open_image(path)
+    frames = getattr(im, "n_frames", 1)
+    if frames > max_pages:
+        raise errors.too_many_pages(frames, max_pages)
+    for i in range(frames):
+        try:
+            im.seek(i)
+            frame = ImageOps.exif_transpose(im) if i == 0 else im.copy()
+            frame.load()
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise errors.corrupt(str(exc)[:80]) from None
+        yield frame
+
+
+def load_pages(path: Path | str, max_pages: int = MAX_PAGES, dpi: int = PDF_DPI) -> list[Image.Image]:
+    return list(iter_pages(Path(path), max_pages, dpi))

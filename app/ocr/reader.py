@@ -1,0 +1,193 @@
+"""The two passes. The header pass reads the top of page 1 with word boxes; the full pass reads
+the rest of page 1 and every other page, and stitches the header's PDF back on, so no region is
+read twice and the whole intake costs about what one bare Tesseract run of the file costs."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from app.ocr import engine, errors, load, preprocess
+from app.ocr.extract import HANDWRITTEN_NOTE, Field, extract
+from app.ocr.lines import build_lines, dedupe, with_ink
+
+CONFIDENT = 0.80  # fields at or above this are shown as read; the rest are marked for checking
+FIELDS = ("regime", "issuer", "number_symbol", "date", "place", "doc_type", "summary", "secrecy",
+          "urgency")
+
+Progress = Callable[[int, int], None] | None
+Cancelled = Callable[[], bool] | None
+
+
+def _default_types():
+    from app.catalogue import PARTY_TYPES, STATE_TYPES
+
+    return tuple(dict.fromkeys(STATE_TYPES + PARTY_TYPES))
+
+
+DEFAULT_TYPES = _default_types()
+
+
+@dataclass(frozen=True)
+class HeaderResult:
+    regime: Field
+    issuer: Field
+    number_symbol: Field
+    date: Field
+    place: Field
+    doc_type: Field
+    summary: Field
+    secrecy: Field
+    urgency: Field
+    pages: int
+    image_size: tuple[int, int]
+    # Kept so that the full pass does not read the header region again.
+    header_text: str = field(default="", repr=False)
+    header_pdf: bytes = field(default=b"", repr=False)
+    cut: int = field(default=0, repr=False)
+
+
+@dataclass(frozen=True)
+class FullResult:
+    text: str
+    pdf_bytes: bytes
+    pages: int
+
+
+def _check(cancelled: Cancelled) -> None:
+    if cancelled is not None and cancelled():
+        raise errors.OcrCancelled()
+
+
+def prepare(page):
+    turns = preprocess.quarter_turns(page)
+    if turns:
+        page = page.rotate(90 * turns, expand=True)
+    gray = preprocess.grayscale(page)
+    return preprocess.deskew(gray)[0]
+
+
+def _header_pass(gray, types, known) -> tuple[dict[str, Field], bytes, str, int]:
+    cut = preprocess.cut_row(gray)
+    out = engine.run(gray.crop((0, 0, gray.width, cut)), ("tsv", "pdf"))
+    lines = with_ink(build_lines(engine.words_from_tsv(out["tsv"]), gray.width), gray)
+    found = extract(lines, types, known)
+    if found["regime"].value and not (found["date"].value and _number_settled(found)):
+        found = _retry_columns(gray, cut, lines, found, types, known)
+    text = "\n".join(ln.text for ln in lines)
+    return found, out["pdf"], text, cut
+
+
+def _number_settled(found) -> bool:
+    return bool(found["number_symbol"].value) or found["number_symbol"].note == HANDWRITTEN_NOTE
+
+
+def _retry_columns(gray, cut, lines, found, types, known) -> dict[str, Field]:
+    """Tesseract's page layout sometimes drops an italic date line or merges a stamp into the
+    number line; reading one header column alone as a uniform block usually gets it."""
+    extra = []
+    if not found["date"].value:
+        x = gray.width // 2
+        out = engine.run(gray.crop((x, 0, gray.width, cut)), ("tsv",), psm=6)
+        extra += with_ink(build_lines(engine.words_from_tsv(out["tsv"], dx=x), gray.width), gray)
+    if not _number_settled(found):
+        out = engine.run(gray.crop((0, 0, gray.width * 55 // 100, cut)), ("tsv",), psm=6)
+        extra += with_ink(build_lines(engine.words_from_tsv(out["tsv"]), gray.width), gray)
+    again = extract(dedupe(lines + extra), types, known)
+    merged = dict(found)
+    for key in ("date", "place", "number_symbol", "issuer"):
+        if not found[key].value and again[key].value:
+            merged[key] = again[key]
+    return merged
+
+
+def _looks_read(found: dict[str, Field]) -> bool:
+    return bool(found["regime"].value or found["number_symbol"].value or found["date"].value)
+
+
+def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, progress: Progress = None,
+                cancelled: Cancelled = None) -> HeaderResult:
+    path = Path(path)
+    pages = load.page_count(path)
+    if pages > load.MAX_PAGES:
+        raise errors.too_many_pages(pages, load.MAX_PAGES)
+    _check(cancelled)
+    first = next(load.iter_pages(path, max_pages=load.MAX_PAGES))
+    gray = prepare(first)
+    if preprocess.is_blank(gray):
+        raise errors.blank_page()
+    _check(cancelled)
+    found, pdf, text, cut = _header_pass(gray, doc_types, known_issuers)
+    if not _looks_read(found):
+        # Upside down (fed the wrong way into the scanner): one more try turned round.
+        turned = gray.rotate(180)
+        again = _header_pass(turned, doc_types, known_issuers)
+        if _looks_read(again[0]):
+            found, pdf, text, cut = again
+            gray = turned
+    if progress:
+        progress(1, pages + 1)
+    return HeaderResult(**found, pages=pages, image_size=gray.size, header_text=text,
+                        header_pdf=pdf, cut=cut)
+
+
+def _stitch(header_pdf: bytes, rest_pdf: bytes, size: tuple[int, int], cut: int) -> bytes:
+    from pypdf import PdfReader, PdfWriter, Transformation
+
+    scale = 72 / engine.DPI
+    width, height = size[0] * scale, size[1] * scale
+    writer = PdfWriter()
+    page = writer.add_blank_page(width, height)
+    page.merge_transformed_page(PdfReader(io.BytesIO(header_pdf)).pages[0],
+                                Transformation().translate(0, height - cut * scale))
+    page.merge_transformed_page(PdfReader(io.BytesIO(rest_pdf)).pages[0], Transformation())
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def read_full(path, *, header: HeaderResult | None = None, progress: Progress = None,
+              cancelled: Cancelled = None) -> FullResult:
+    """Full text of every page and a searchable PDF (Tesseract's own PDF with a text layer)."""
+    from pypdf import PdfReader, PdfWriter
+
+    path = Path(path)
+    texts, writer, pages = [], PdfWriter(), 0
+    for i, page in enumerate(load.iter_pages(path)):
+        _check(cancelled)
+        gray = prepare(page)
+        if i == 0 and header is not None and header.header_pdf and gray.size == header.image_size:
+            out = engine.run(gray.crop((0, header.cut, gray.width, gray.height)), ("txt", "pdf"), i + 1)
+            texts.append(header.header_text + "\n" + out["txt"].decode("utf-8"))
+            pdf = _stitch(header.header_pdf, out["pdf"], gray.size, header.cut)
+        else:
+            out = engine.run(gray, ("txt", "pdf"), i + 1)
+            texts.append(out["txt"].decode("utf-8"))
+            pdf = out["pdf"]
+        writer.append(PdfReader(io.BytesIO(pdf)))
+        pages += 1
+        if progress:
+            progress(i + 2, (header.pages if header else pages) + 1)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return FullResult("\f".join(texts), buf.getvalue(), pages)
+
+
+def ocr_file_json(path, known_issuers=(), doc_types=DEFAULT_TYPES) -> dict:
+    """The `vanthu ocr --json` record: every field as a string ('' where absent)."""
+    h = read_header(path, known_issuers=known_issuers, doc_types=doc_types)
+    keys = ("issuer", "number_symbol", "date", "doc_type", "summary", "secrecy", "urgency")
+    record = {"file": str(path)}
+    record.update({k: getattr(h, k).value for k in keys})
+    record["pages"] = h.pages
+    record["confidence"] = {k: round(getattr(h, k).confidence, 3) for k in keys}
+    notes = {k: getattr(h, k).note for k in keys if getattr(h, k).note}
+    if notes:
+        record["notes"] = notes
+    return record
+
+
+def parse_iso(value: str) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
