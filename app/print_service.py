@@ -16,7 +16,7 @@ from app.errors import ValidationError
 from app.printing import BookHeader, Row, get_book
 from app.registers import query, service
 from app.registers.views import EntryView
-from db.models import PrintJob
+from db.models import Entry, PrintJob
 
 # The tracking book (sổ theo dõi giải quyết) is printed from the incoming entries.
 SOURCE_BOOK = {"tracking": "incoming"}
@@ -110,6 +110,20 @@ class PrintJobView:
     target: str
 
 
+LEVELS = ("Mật", "Tối mật", "Tuyệt mật")
+
+
+def highest_secrecy(session: Session, ids: list[int]) -> str:
+    """The mark a secret book's pages carry: the highest level among the printed entries, since
+    the printed pages must be handled like their most secret line."""
+    found: set[str] = set()
+    for start in range(0, len(ids), CHUNK):
+        found.update(session.scalars(select(Entry.secrecy).where(Entry.id.in_(ids[start:start + CHUNK]))
+                                     .distinct()))
+    level = max((LEVELS.index(v) for v in found if v in LEVELS), default=0)
+    return LEVELS[level].upper()
+
+
 def next_volume(session: Session, book: str, year: int | None) -> int:
     """Quyển số continues from earlier prints of the same book in the same year."""
     last = session.scalar(select(func.max(PrintJob.volume)).where(
@@ -136,7 +150,7 @@ def print_book(Session_: sessionmaker, ReadSession: sessionmaker, req: PrintRequ
             parent_org=org.parent_org, org_name=org.org_name, year=req.year or first.year,
             date_from=first.reg_date, date_to=last.reg_date, number_from=first.number,
             number_to=last.number, volume=volume,
-            secrecy_mark="MẬT" if template.secret else None, place=org.place)
+            secrecy_mark=highest_secrecy(s, ids) if template.secret else None, place=org.place)
 
         def rows() -> Iterator[Row]:
             for start in range(0, len(ids), CHUNK):

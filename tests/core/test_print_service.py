@@ -57,3 +57,19 @@ def test_bad_ranges_are_refused(filled, tmp_path):
     with pytest.raises(ValidationError):
         print_book(filled.Session, filled.ReadSession, PrintRequest("incoming", year=1999), tmp_path / "y.pdf")
     assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "y.pdf").exists()
+
+
+def test_secret_book_carries_its_highest_level(state_store, tmp_path):
+    from app.registers import service
+    from app.registers.draft import Draft
+
+    with state_store.Session.begin() as s:
+        for i, level in enumerate(["Mật", "Tối mật", "Mật"]):
+            service.register(s, "secret_incoming", Draft(
+                received_at=f"0{i + 1}/03/2026 08:00", issuer="Bộ Công an", number_symbol=f"{i}/BCA",
+                doc_date=f"0{i + 1}/03/2026", doc_type="Công văn", summary="V/v bảo vệ bí mật",
+                secrecy=level))
+    print_book(state_store.Session, state_store.ReadSession, PrintRequest("secret_incoming", year=2026),
+               tmp_path / "s.pdf")
+    pages = text_of(tmp_path / "s.pdf").split("\f")
+    assert all("TỐI MẬT" in page for page in pages if page.strip())
