@@ -7,6 +7,7 @@ import csv
 import io
 import os
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,7 +63,9 @@ def words_from_tsv(tsv: bytes, dx: int = 0, dy: int = 0) -> list[Word]:
     out = []
     reader = csv.DictReader(io.StringIO(tsv.decode("utf-8")), delimiter="\t", quoting=csv.QUOTE_NONE)
     for r in reader:
-        text = (r.get("text") or "").strip()
+        # Tesseract's vie model often reads Đ as "ĐÐ" or as the Icelandic Ð.
+        text = unicodedata.normalize("NFC", (r.get("text") or "").strip())
+        text = text.replace("ĐÐ", "Đ").replace("Ð", "Đ").replace("đð", "đ").replace("ð", "đ")
         if r.get("level") != "5" or not text:
             continue
         out.append(Word(text, float(r["conf"]), int(r["left"]) + dx, int(r["top"]) + dy, int(r["width"]),

@@ -13,7 +13,7 @@ from app.ocr.lines import Line
 from app.text import fold, nfc
 
 HANDWRITTEN_NOTE = "Số viết tay, không đọc được — cần nhập tay."
-MIN_NUMBER_CONF = 0.70  # below this the digits were guessed (handwriting, a smudge)
+MIN_NUMBER_CONF = 0.45  # below this the digits were guessed (handwriting, a smudge)
 
 
 @dataclass(frozen=True)
@@ -60,11 +60,17 @@ def _number(lines: list[Line]) -> tuple[Field, Line | None]:
         rest = " ".join([m.group("rest")] + [o.text for o in row])
         parsed = F.parse_number(rest)
         if parsed:
-            digits = [w for w in line.words if any(c.isdigit() for c in w.text)]
-            conf = min(w.conf for w in digits) / 100 if digits else 0.0
-            if conf < MIN_NUMBER_CONF:
+            words = [w for o in [line] + row for w in o.words]
+            digits = next((w for w in words if any(c.isdigit() for c in w.text)), None)
+            conf = digits.conf / 100 if digits else 0.0
+            # A printed number is one token with its symbol ("123/QĐ-UBND"); a number written
+            # by hand into the blank left for it is read as a separate, doubtful token.
+            separate = digits is not None and not F.TAIL.search(digits.text)
+            if conf < MIN_NUMBER_CONF or (separate and (conf < 0.85 or not digits.text.isdigit())):
                 return Field("", 0.0, line.box, HANDWRITTEN_NOTE), line
-            return Field(parsed[0], min(conf, line.conf + 0.1), line.box), line
+            # The strict pattern in the place of "Số" is itself strong evidence; Tesseract's
+            # word confidence is low for any token holding "Đ", however well it was read.
+            return Field(parsed[0], 0.5 + 0.5 * conf, line.box), line
         if F.TAIL.search(rest):
             return Field("", 0.0, line.box, HANDWRITTEN_NOTE), line
         # "Số: 1234" with no symbol is a receiving stamp's number, not the document's.
@@ -109,9 +115,9 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str]) -> Fi
     # NĐ 30 / HD 36: the parent body is regular, the issuing body bold; a name too long for
     # one line continues in bold. So regular lines are the parent, bold ones the issuer.
     boldest = max(p.ink for p in parts)
-    regular = [t for p, t in zip(parts, texts) if p.ink < boldest * 0.9]
-    bold = [t for p, t in zip(parts, texts) if p.ink >= boldest * 0.9]
-    if regular and bold and parts[0].ink < boldest * 0.9:
+    regular = [t for p, t in zip(parts, texts) if p.ink < boldest * 0.8]
+    bold = [t for p, t in zip(parts, texts) if p.ink >= boldest * 0.8]
+    if regular and bold and parts[0].ink < boldest * 0.8:
         value = f"{' '.join(regular)} - {' '.join(bold)}"
     else:
         value = " ".join(texts)

@@ -61,7 +61,7 @@ def cut_row(gray: Image.Image, low: float = 0.33, high: float = 0.45) -> int:
     so that no text line is split between two OCR passes."""
     small = gray.resize((SMALL_WIDTH, max(1, gray.height * SMALL_WIDTH // gray.width)))
     rows = _ink(small).resize((1, small.height), Image.Resampling.BOX)
-    values = list(rows.getdata())
+    values = list(rows.tobytes())
     a, b = int(small.height * low), int(small.height * high)
     mid = (a + b) / 2
     best = min(range(a, b), key=lambda y: (values[y], abs(y - mid)))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from app.ocr import engine, errors, load, preprocess
+from app.ocr import engine, errors, fields, load, preprocess
 from app.ocr.extract import HANDWRITTEN_NOTE, Field, extract
 from app.ocr.lines import build_lines, dedupe, with_ink
 
@@ -76,8 +76,39 @@ def _header_pass(gray, types, known) -> tuple[dict[str, Field], bytes, str, int]
     found = extract(lines, types, known)
     if found["regime"].value and not (found["date"].value and _number_settled(found)):
         found = _retry_columns(gray, cut, lines, found, types, known)
+    if not (found["secrecy"].value and found["urgency"].value):
+        found = _stamp_pass(gray, cut, lines, found)
     text = "\n".join(ln.text for ln in lines)
     return found, out["pdf"], text, cut
+
+
+def _stamp_pass(gray, cut, lines, found) -> dict[str, Field]:
+    """Framed stamps (ô 10a/10b, under the number) are often taken for pictures by Tesseract's
+    page layout; the band where they stand is read again alone."""
+    # Under the number, or under the V/v line of a công văn when it is in the header.
+    anchors = [f.box for f in (found["number_symbol"], found["summary"]) if f.box and f.box[1] < cut * 0.8]
+    if not anchors:
+        return found
+    top = max(b[1] + b[3] for b in anchors)
+    below = [ln.top for ln in lines if ln.top > top + 5 and ln.side == "centre"]
+    bottom = min(below + [top + gray.height // 8, cut])
+    if bottom - top < 20:
+        return found
+    band = gray.crop((0, top, gray.width * 55 // 100, bottom))
+    if preprocess.is_blank(band):
+        return found
+    out = engine.run(band, ("tsv",), psm=6)
+    band_lines = build_lines(engine.words_from_tsv(out["tsv"], dy=top), gray.width)
+    merged = dict(found)
+    for key, table in (("secrecy", fields.SECRECY), ("urgency", fields.URGENCY)):
+        if merged[key].value:
+            continue
+        for ln in band_lines:
+            hit = fields.stamp_word(ln.folded, table)
+            if hit:
+                merged[key] = Field(hit[0], min(ln.conf, hit[1]), ln.box)
+                break
+    return merged
 
 
 def _number_settled(found) -> bool:

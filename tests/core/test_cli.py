@@ -70,3 +70,26 @@ def test_print_command_writes_the_book(tmp_path, capsys):
     assert "V/v đợt 3" in text and "V/v đợt 5" not in text
     code, _, err = run(capsys, "--data-dir", d, "print", "incoming", "--numbers", "x", "--out", str(out))
     assert code == 2 and "A-B" in err
+
+
+def test_ocr_command_prints_one_json_object_per_file(tmp_path, capsys):
+    import random
+    import sys as _sys
+    from pathlib import Path
+
+    _sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks" / "ocr_set"))
+    from render import render
+    from tests.ocr.conftest import state_doc
+
+    good = tmp_path / "qd.png"
+    render(state_doc(), 200, random.Random(1))[0].convert("L").save(good)
+    bad = tmp_path / "empty.jpg"
+    bad.write_bytes(b"")
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path / "d"), "ocr", str(good), str(bad), "--json")
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert code == 1
+    assert set(first) >= {"file", "issuer", "number_symbol", "date", "doc_type", "summary", "secrecy",
+                          "urgency", "pages", "confidence"}
+    assert (first["number_symbol"], first["date"], first["secrecy"]) == ("123/QĐ-SNV", "2024-03-05", "")
+    assert set(first["confidence"]) >= {"issuer", "number_symbol", "date"}
+    assert second["file"] == str(bad) and "rỗng" in second["error"]

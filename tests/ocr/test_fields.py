@@ -1,0 +1,44 @@
+"""The header patterns on text, without Tesseract."""
+import datetime as dt
+
+from hypothesis import given, strategies as st
+
+from app.ocr import fields as F
+
+ABBR = st.sampled_from(["QĐ", "CV", "TB", "KH", "NQ", "TTr", "HD", "BC"])
+ORG = st.sampled_from(["TU", "VPTU", "UBND", "SNV", "BTCTU", "TW", "VPTW"])
+
+
+def test_number_forms():
+    cases = {
+        "1881-QĐ/TU": ("1881-QĐ/TU", "party"),
+        ": 123/QĐ-UBND": ("123/QĐ-UBND", "state"),
+        ": 12/UBND-VP": ("12/UBND-VP", "state"),
+        "45/2020/NĐ-CP": ("45/2020/NĐ-CP", "legal"),
+        "14514 - CV/VPTW": ("14514-CV/VPTW", "party"),
+        ": 05/SNV-TCCB": ("05/SNV-TCCB", "state"),
+    }
+    for text, expected in cases.items():
+        assert F.parse_number(text.lstrip(": ")) == expected, text
+    assert F.parse_number("8388") is None  # a receiving stamp's bare number
+
+
+@given(n=st.integers(1, 99999), t=ABBR, o=ORG, party=st.booleans())
+def test_printed_numbers_round_trip(n, t, o, party):
+    symbol = f"{n}-{t}/{o}" if party else f"{n}/{t}-{o}"
+    assert F.parse_number(symbol) == (symbol, "party" if party else "state")
+
+
+def test_date_line_and_ocr_slips():
+    assert F.parse_date("thanh hoa, ngay 05 thang 01 nam 2024") == ("thanh hoa", dt.date(2024, 1, 5))
+    assert F.parse_date("ha noi, ngay 3O thang 4 nam 2O25")[1] == dt.date(2025, 4, 30)
+    assert F.parse_date("ha noi, ngay 31 thang 02 nam 2024") is None  # impossible date
+    assert F.parse_date("bao cao truoc ngay 30/6/2021") is None
+
+
+def test_stamps_stand_alone():
+    assert F.stamp_word("toi mat", F.SECRECY) == ("Tối mật", 1.0)
+    assert F.stamp_word("| hoa toc |", F.URGENCY)[0] == "Hỏa tốc"
+    assert F.stamp_word("thuong khan", F.URGENCY)[0] == "Thượng khẩn"
+    assert F.stamp_word("de nghi cac don vi khan truong trien khai", F.URGENCY) is None
+    assert F.stamp_word("bao mat thong tin", F.SECRECY) is None

@@ -1,0 +1,63 @@
+"""The real Tesseract on drawn pages: the header fields, and what must not fool them."""
+import io
+
+from pypdf import PdfReader
+
+from app.ocr import CONFIDENT, read_full, read_header
+from app.ocr.extract import HANDWRITTEN_NOTE
+from tests.ocr.conftest import party_doc, state_doc
+
+
+def test_state_header_fields(page):
+    h = read_header(page(state_doc()))
+    assert h.regime.value == "state"
+    assert h.issuer.value == "UBND TỈNH THANH HÓA - SỞ NỘI VỤ"
+    assert h.number_symbol.value == "123/QĐ-SNV"
+    assert h.date.value == "2024-03-05" and h.place.value == "Thanh Hóa"
+    assert h.doc_type.value == "Quyết định"
+    assert h.summary.value == "Về việc phê duyệt kế hoạch đào tạo, bồi dưỡng"
+    # "khẩn trương", "bảo mật" and the dates and numbers quoted in the body are not stamps.
+    assert (h.secrecy.value, h.urgency.value) == ("", "")
+    assert h.number_symbol.confidence >= CONFIDENT and h.number_symbol.box is not None
+
+
+def test_party_cong_van_with_stamps(page):
+    h = read_header(page(party_doc(secrecy="Tối mật", urgency="Hỏa tốc")))
+    assert h.regime.value == "party"
+    assert h.number_symbol.value == "1881-CV/BTCTU"
+    assert h.date.value == "2023-02-03"
+    assert h.doc_type.value == "Công văn"
+    assert h.summary.value == "Cử cán bộ tham gia lớp bồi dưỡng"
+    assert (h.secrecy.value, h.urgency.value) == ("Tối mật", "Hỏa tốc")
+
+
+def test_receiving_stamp_does_not_give_its_number(page):
+    stamp = {"org": "VĂN PHÒNG TỈNH ỦY", "number": "4321", "date": "9/3/2024", "to": "PCVP Lan",
+             "where": "top"}
+    h = read_header(page(state_doc(den_stamp=stamp)))
+    assert h.number_symbol.value == "123/QĐ-SNV"
+    assert h.date.value == "2024-03-05"
+
+
+def test_handwritten_number_is_left_empty_and_said(page):
+    h = read_header(page(state_doc(number_line="")))
+    assert h.number_symbol.value == ""
+    assert h.number_symbol.note == HANDWRITTEN_NOTE
+    assert h.issuer.value == "UBND TỈNH THANH HÓA - SỞ NỘI VỤ"
+
+
+def test_upside_down_page_is_turned(page):
+    h = read_header(page(state_doc(), turn=180))
+    assert h.number_symbol.value == "123/QĐ-SNV"
+
+
+def test_two_page_pdf_full_text_and_searchable_pdf(page):
+    path = page(state_doc(extra_pages=1), name="two.pdf")
+    h = read_header(path)
+    full = read_full(path, header=h)
+    assert h.pages == full.pages == 2
+    assert "Quy chế công tác văn thư" in full.text
+    reader = PdfReader(io.BytesIO(full.pdf_bytes))
+    assert len(reader.pages) == 2
+    first = reader.pages[0].extract_text()
+    assert "123/QĐ-SNV" in first.replace(" ", "") and "khẩn trương" in first
