@@ -23,7 +23,7 @@ def panel_for(state_store, runner, qtbot):
     from ui.intake.intake_panel import IntakePanel
 
     panel = IntakePanel(runner, state_store)
-    qtbot.addWidget(panel)
+    qtbot.addWidget(panel, before_close_func=lambda w: w.shutdown())
     return panel
 
 

@@ -28,6 +28,12 @@ class _Job(QRunnable):
         self.jobs, self.job_id, self.path, self.knowledge, self.cancel = jobs, job_id, path, knowledge, cancel
 
     def run(self) -> None:  # worker thread: only signals leave it
+        try:
+            self._run()
+        except RuntimeError:
+            pass  # the queue was deleted (window closing): nobody is left to tell
+
+    def _run(self) -> None:
         from app import intake, ocr
 
         emit = self.jobs._event.emit
@@ -38,7 +44,7 @@ class _Job(QRunnable):
                                      progress=lambda d, t: emit(self.job_id, "progress", (d, t)),
                                      cancelled=self.cancel.is_set)
             emit(self.job_id, "header", header)
-            full = ocr.read_full(self.path, progress=lambda d, t: emit(self.job_id, "progress", (d, t)),
+            full = ocr.read_full(self.path, header=header, progress=lambda d, t: emit(self.job_id, "progress", (d, t)),
                                  cancelled=self.cancel.is_set)
             emit(self.job_id, "full", full)
         except ocr.OcrCancelled:
