@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from app.ocr import fields as F
+from app.ocr import fields as F, vocabulary
 from app.ocr.lines import Line
 from app.text import fold, nfc
 
@@ -111,7 +111,7 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str]) -> Fi
             parts.append(line)
     if not parts:
         return Field()
-    texts = [F.clean_caps(p.text) for p in parts]
+    texts = [vocabulary.correct_caps(F.clean_caps(p.text)) for p in parts]
     # NĐ 30 / HD 36: the parent body is regular, the issuing body bold; a name too long for
     # one line continues in bold. So regular lines are the parent, bold ones the issuer.
     boldest = max(p.ink for p in parts)
@@ -165,7 +165,9 @@ def _summary_lines(lines: list[Line], title: Line) -> Field:
     height = max(1, title.bottom - title.top)
     for line in lines:
         # The rule under the summary leaves a wider gap than the summary's own line spacing.
+        # Body lines run the full width of the text block; a centred summary never does.
         if line.side != "centre" or line.top - prev.bottom > 0.9 * height \
+                or (line.right - line.left) > 0.66 * line.page_width \
                 or line.folded.startswith(("kinh gui", "can cu")):
             break
         if set(line.text.strip()) <= set("-_—–~. "):

@@ -42,3 +42,12 @@ def test_stamps_stand_alone():
     assert F.stamp_word("thuong khan", F.URGENCY)[0] == "Thượng khẩn"
     assert F.stamp_word("de nghi cac don vi khan truong trien khai", F.URGENCY) is None
     assert F.stamp_word("bao mat thong tin", F.SECRECY) is None
+
+
+def test_organisation_words_get_their_marks_back():
+    from app.ocr.vocabulary import correct_caps
+
+    assert correct_caps("UBND TÍNH HƯNG YÊN - SỞ NỘI VỤ") == "UBND TỈNH HƯNG YÊN - SỞ NỘI VỤ"
+    assert correct_caps("ĐÁNG BỘ XÃ THIỆU TRUNG - ĐÁNG ỦY") == "ĐẢNG BỘ XÃ THIỆU TRUNG - ĐẢNG ỦY"
+    assert correct_caps("UBND TỈNH HÀ TỈNH") == "UBND TỈNH HÀ TĨNH"
+    assert correct_caps("BAN VẪN ĐỘNG") == "BAN VẪN ĐỘNG"  # VĂN/VẬN, ĐỘNG/ĐỒNG: left as read
