@@ -12,7 +12,7 @@ import random
 import sys
 from pathlib import Path
 
-from PIL import Image, ImageFilter, ImageOps
+from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import data  # noqa: E402
@@ -69,7 +69,10 @@ def make_doc(i: int, rng: random.Random) -> tuple[Doc, dict]:
     ms = f"{mm:02d}" if mm < 3 else str(mm)
     date_line = f"{place}, ngày {ds} tháng {ms} năm {yy}"
     cong_van = tname == "Công văn"
-    vv = f"V/v {summary[0].lower()}{summary[1:]}" if cong_van else ""
+    if cong_van:  # a V/v line never repeats "về việc"; its text is the register's trích yếu
+        summary = summary.removeprefix("Về việc ")
+        summary = summary[0].lower() + summary[1:]
+    vv = f"V/v {summary}" if cong_van else ""
     vv_lines = _split(vv, 40) if vv else []
     summary_lines = [] if cong_van else _split(summary, 58)
     secrecy = rng.choice(SECRECY) if rng.random() < 0.22 else ""
@@ -119,8 +122,11 @@ def degrade(img: Image.Image, rng: random.Random, spec: dict) -> Image.Image:
     if spec.get("photocopy"):
         g = ImageOps.autocontrast(img.convert("L"), cutoff=2)
         g = g.point(lambda v: 0 if v < spec["photocopy"] else 255)
-        speck = Image.effect_noise(g.size, 120).point(lambda v: 0 if v < 18 else 255)
-        img = Image.composite(g, speck, speck).convert("RGB")
+        d = ImageDraw.Draw(g)
+        for _ in range(rng.randint(800, 3000)):  # toner specks and dust
+            x, y, r = rng.uniform(0, g.width), rng.uniform(0, g.height), rng.choice([1, 1, 2, 3])
+            d.ellipse((x, y, x + r, y + r), fill=0)
+        img = g.convert("RGB")
     if spec.get("blur"):
         img = img.filter(ImageFilter.GaussianBlur(spec["blur"]))
     if spec.get("noise"):
