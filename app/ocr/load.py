@@ -72,8 +72,10 @@ def _open_image(path: Path) -> Image.Image:
     return im
 
 
-def iter_pages(path: Path, max_pages: int = MAX_PAGES, dpi: int = PDF_DPI) -> Iterator[Image.Image]:
-    """Page images in order, each fully decoded (so truncation shows here, not later)."""
+def iter_pages(path: Path, max_pages: int = MAX_PAGES, dpi: int = PDF_DPI,
+               first: int = 0) -> Iterator[Image.Image]:
+    """Page images in order from page `first` (0-based), each fully decoded (so truncation
+    shows here, not later)."""
     kind = sniff(path)
     if kind == "pdf":
         with _open_pdf(path) as pdf:
@@ -81,7 +83,7 @@ def iter_pages(path: Path, max_pages: int = MAX_PAGES, dpi: int = PDF_DPI) -> It
                 raise errors.too_many_pages(len(pdf), max_pages)
             if len(pdf) == 0:
                 raise errors.corrupt("PDF không có trang nào")
-            for i in range(len(pdf)):
+            for i in range(first, len(pdf)):
                 page = pdf[i]
                 w, h = page.get_size()
                 if w * h * (dpi / 72) ** 2 > MAX_PIXELS:
@@ -92,7 +94,7 @@ def iter_pages(path: Path, max_pages: int = MAX_PAGES, dpi: int = PDF_DPI) -> It
     frames = getattr(im, "n_frames", 1)
     if frames > max_pages:
         raise errors.too_many_pages(frames, max_pages)
-    for i in range(frames):
+    for i in range(first, frames):
         try:
             im.seek(i)
             frame = ImageOps.exif_transpose(im) if i == 0 else im.copy()

@@ -69,10 +69,10 @@ def make_doc(i: int, rng: random.Random) -> tuple[Doc, dict]:
     ms = f"{mm:02d}" if mm < 3 else str(mm)
     date_line = f"{place}, ngày {ds} tháng {ms} năm {yy}"
     cong_van = tname == "Công văn"
-    if cong_van:  # a V/v line never repeats "về việc"; its text is the register's trích yếu
+    if cong_van:  # a V/v line never repeats "về việc"; the register writes its text capitalised
         summary = summary.removeprefix("Về việc ")
-        summary = summary[0].lower() + summary[1:]
-    vv = f"V/v {summary}" if cong_van else ""
+        summary = summary[0].upper() + summary[1:]
+    vv = f"V/v {summary[0].lower()}{summary[1:]}" if cong_van else ""
     vv_lines = _split(vv, 40) if vv else []
     summary_lines = [] if cong_van else _split(summary, 58)
     secrecy = rng.choice(SECRECY) if rng.random() < 0.22 else ""

@@ -159,13 +159,8 @@ def render(doc: Doc, dpi: int, rng) -> list[Image.Image]:
         # Same line as Số, but never above the motto's rule (one-line issuers sit high).
         _center(d, rcx, max(y_num, ry + lh * 1.45), doc.date_line, ital)
 
-    # Title block, centred under the header; a clerk's ĐẾN stamp goes in the blank space under
-    # the left column when it is stamped "top"
-    y = max(y, y_num + 2 * lh) + lh * 0.3
-    if doc.den_stamp and doc.den_stamp["where"] == "top":
-        _den_stamp(d, left + rng.uniform(-10, 40), y, doc.den_stamp, dpi, rng)
-        y += 35 * mm + lh * 0.3
-    y += lh * 0.3
+    # Title block, centred under the header
+    y = max(y, y_num + 2 * lh) + lh * 0.6
     cx = (left + right) / 2
     if doc.type_line:
         _center(d, cx, y, doc.type_line, font("Bold", 14, dpi))
@@ -178,10 +173,12 @@ def render(doc: Doc, dpi: int, rng) -> list[Image.Image]:
     else:
         _center(d, cx, y, "Kính gửi: Các sở, ban, ngành tỉnh", reg)
         y += lh * 1.6
-    if doc.den_stamp and doc.den_stamp["where"] == "body":
-        sx, sy = left + rng.uniform(0, 200), max(y, H * 0.35)
-        _den_stamp(d, sx, sy, doc.den_stamp, dpi, rng)
-        y = sy + 35 * mm + lh
+    if doc.den_stamp:
+        st = doc.den_stamp
+        sx, sy = (left + rng.uniform(0, 200), max(y, H * 0.35)) if st["where"] == "body" else (left - 20 * mm * 0.8, 4 * mm)
+        if st["where"] == "body":
+            y = sy + 35 * mm + lh
+        _den_stamp(d, sx, sy, st, dpi, rng)
 
     def body_page(d, y, paras):
         for p in paras:
