@@ -4,7 +4,7 @@ column, stamps must stand alone; numbers and dates in the body or in a receiving
 "ĐẾN" stamp are never taken."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -66,10 +66,12 @@ def _number(lines: list[Line]) -> tuple[Field, Line | None]:
             # A printed number is one token with its symbol ("123/QĐ-UBND"); a number written
             # by hand into the blank left for it is read as a separate, doubtful token.
             separate = digits is not None and not F.TAIL.search(digits.text)
-            if conf < MIN_NUMBER_CONF or (separate and (conf < 0.85 or not digits.text.isdigit())):
+            if separate and (conf < 0.85 or not digits.text.isdigit()):
                 return Field("", 0.0, line.box, HANDWRITTEN_NOTE), line
             # The strict pattern in the place of "Số" is itself strong evidence; Tesseract's
             # word confidence is low for any token holding "Đ", however well it was read.
+            if conf < MIN_NUMBER_CONF:  # printed, but smudged: show it, marked for checking
+                return Field(parsed[0], 0.5 * conf + 0.3, line.box), line
             return Field(parsed[0], 0.5 + 0.5 * conf, line.box), line
         if F.TAIL.search(rest):
             return Field("", 0.0, line.box, HANDWRITTEN_NOTE), line
@@ -121,7 +123,7 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str]) -> Fi
         value = f"{' '.join(regular)} - {' '.join(bold)}"
     else:
         value = " ".join(texts)
-    conf = min(p.conf for p in parts)
+    conf = min(p.weakest for p in parts)
     box = (min(p.left for p in parts), parts[0].top,
            max(p.right for p in parts) - min(p.left for p in parts), parts[-1].bottom - parts[0].top)
     if known:
@@ -177,7 +179,7 @@ def _summary_lines(lines: list[Line], title: Line) -> Field:
     if not taken:
         return Field()
     text = " ".join(F.clean_caps(x.text) for x in taken)
-    return Field(nfc(text), min(x.conf for x in taken), _union(taken))
+    return Field(nfc(text), min(x.weakest for x in taken), _union(taken))
 
 
 def _vv(lines: list[Line], number_line: Line | None) -> tuple[Field, Line | None]:
@@ -196,8 +198,39 @@ def _vv(lines: list[Line], number_line: Line | None) -> tuple[Field, Line | None
                 taken.append(nxt)
             text = " ".join(x.text for x in taken)
             text = F.cap_first(F.VV.sub("", text).strip())
-            return Field(nfc(F.clean_caps(text)), min(x.conf for x in taken), _union(taken)), line
+            return Field(nfc(F.clean_caps(text)), min(x.weakest for x in taken), _union(taken)), line
     return Field(), None
+
+
+def _symbol_type(number: str) -> str:
+    """The type abbreviation inside a number-symbol ("QĐ" in 123/QĐ-UBND and 1881-QĐ/TU)."""
+    if "-" in number and "/" in number:
+        parts = number.split("/")
+        if number.index("-") < number.index("/"):  # Party: n-TYPE/ORG
+            return number.split("-", 1)[1].split("/", 1)[0]
+        return parts[-1].split("-", 1)[0]  # State and legal: n/[year/]TYPE-ORG
+    return ""
+
+
+def _check_symbol(number: Field, doc_type: Field, types) -> Field:
+    """The abbreviation must agree with the type name printed under the header: a slip such as
+    "TT" for "TTr" is put right from the catalogue; an unknown abbreviation is marked for checking."""
+    abbr = _symbol_type(number.value)
+    if not abbr:
+        return number
+    known = {a for _n, a in types if a}
+    expected = next((a for n, a in types if n == doc_type.value and a), "")
+    # Only the lower-case tail letter is restored (TTr, CTr): it is the one Tesseract drops,
+    # and Party documents lawfully write QĐ for a Quy định, so nothing else is rewritten.
+    if doc_type.box is not None and expected.startswith(abbr) and len(expected) == len(abbr) + 1 \
+            and expected[-1].islower():
+        fixed = number.value.replace(abbr, expected, 1)
+        return replace(number, value=fixed, confidence=min(number.confidence, 0.75))
+    if abbr not in known and fold(abbr) not in {fold(a) for a in known}:
+        # công văn symbols carry the issuer first (12/UBND-VP): no type abbreviation to check
+        if doc_type.value != "Công văn":
+            return replace(number, confidence=min(number.confidence, 0.75))
+    return number
 
 
 def _type_from_symbol(number: str, types) -> Field:
@@ -226,7 +259,10 @@ def extract(lines: list[Line], doc_types, known_issuers=()) -> dict[str, Field]:
     doc_type, summary = _type_and_summary(lines, header_bottom, doc_types, number.value, vv_line)
     if summary_vv.value:
         summary = summary_vv
-    title_line = next((x for x in lines if doc_type.box and x.box == doc_type.box), None)
+    number = _check_symbol(number, doc_type, doc_types)
+    # A công văn's type comes from its V/v line, which is above the stamps, not below them.
+    title_line = next((x for x in lines if doc_type.box and x.box == doc_type.box
+                       and x.side == "centre"), None)
     secrecy = _stamps(lines, number_line, title_line, F.SECRECY)
     urgency = _stamps(lines, number_line, title_line, F.URGENCY)
     return {"regime": regime, "issuer": issuer, "number_symbol": number, "date": date,

@@ -67,6 +67,11 @@ class Line:
     def conf(self) -> float:
         return statistics.fmean(max(0.0, w.conf) for w in self.words) / 100
 
+    @property
+    def weakest(self) -> float:
+        """The least sure word: one misread word makes a long field wrong, however sure the rest."""
+        return min(max(0.0, w.conf) for w in self.words) / 100
+
 
 def with_ink(lines: list[Line], gray) -> list[Line]:
     """Measures each line's stroke width (mean length of its horizontal ink runs), which tells
