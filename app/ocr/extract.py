@@ -113,7 +113,10 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str]) -> Fi
             parts.append(line)
     if not parts:
         return Field()
-    texts = [vocabulary.correct_caps(F.clean_caps(p.text)) for p in parts]
+    # Specks and the rule's ends come out as lone marks ("ˆ", "\\"): never part of a name.
+    texts = [vocabulary.correct_caps(F.clean_caps(" ".join(t for t in p.text.split()
+                                                             if any(c.isalnum() for c in t))))
+             for p in parts]
     # NĐ 30 / HD 36: the parent body is regular, the issuing body bold; a name too long for
     # one line continues in bold. So regular lines are the parent, bold ones the issuer.
     boldest = max(p.ink for p in parts)
