@@ -138,12 +138,13 @@ def _ocr(store: Store, args) -> int:
 
     with store.ReadSession() as s:
         issuers = query.completions(s, "issuer", limit=5000)
+        lexicon = ocr.spelling.with_texts(query.recent_summaries(s))
         types = sorted({(t.name, t.abbr) for regime in ("state", "party")
                         for t in catalogue.doc_types(s, regime)})
     failed = 0
     for path in args.files:
         try:
-            _out(ocr.ocr_file_json(path, known_issuers=issuers, doc_types=types))
+            _out(ocr.ocr_file_json(path, known_issuers=issuers, doc_types=types, lexicon=lexicon))
         except ocr.OcrError as exc:
             failed += 1
             _out({"file": str(path), "error": exc.message})

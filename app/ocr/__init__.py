@@ -2,6 +2,7 @@
 form, then the full text of every page and a searchable PDF. Pure Python, no Qt."""
 from __future__ import annotations
 
+from app.ocr import spelling
 from app.ocr.errors import OcrCancelled, OcrError
 from app.ocr.extract import Field
 from app.ocr.load import load_pages
@@ -9,4 +10,4 @@ from app.ocr.reader import (CONFIDENT, DEFAULT_TYPES, FullResult, HeaderResult, 
                             read_full, read_header)
 
 __all__ = ["CONFIDENT", "DEFAULT_TYPES", "Field", "FullResult", "HeaderResult", "OcrCancelled",
-           "OcrError", "load_pages", "ocr_file_json", "read_full", "read_header"]
+           "OcrError", "load_pages", "ocr_file_json", "read_full", "read_header", "spelling"]

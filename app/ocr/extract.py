@@ -4,11 +4,12 @@ column, stamps must stand alone; numbers and dates in the body or in a receiving
 "ĐẾN" stamp are never taken."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from app.ocr import fields as F, vocabulary
+from app.ocr import fields as F, spelling, vocabulary
 from app.ocr.lines import Line
 from app.text import fold, nfc
 
@@ -47,8 +48,8 @@ def _same_row(a: Line, b: Line) -> bool:
     return overlap > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
 
 
-def _number(lines: list[Line]) -> tuple[Field, Line | None]:
-    for line in lines:
+def _number(lines: list[Line], date_line: Line | None = None) -> tuple[Field, Line | None]:
+    for line in map(_from_last_so, lines):
         if line.side == "right":
             continue
         m = F.NUMBER_LINE.match(line.text)
@@ -76,7 +77,54 @@ def _number(lines: list[Line]) -> tuple[Field, Line | None]:
         if F.TAIL.search(rest):
             return Field("", 0.0, line.box, HANDWRITTEN_NOTE), line
         # "Số: 1234" with no symbol is a receiving stamp's number, not the document's.
+    if date_line is not None:
+        # "Số" lost under a stamp or a smudge: the number stands on the row of the place and
+        # date line in both State and Party layouts, so a whole number-symbol there is taken,
+        # marked for checking.
+        for line in lines:
+            parsed = F.parse_number(line.text) if line.side == "left" and _same_row(line, date_line) else None
+            if parsed:
+                return Field(parsed[0], min(0.7, line.conf), line.box), line
     return Field(note="Không thấy dòng “Số …” trong phần đầu văn bản."), None
+
+
+def _from_last_so(line: Line) -> Line:
+    """The line from its last "Số" that a number-symbol follows: a receiving stamp's words
+    ("Số và ký hiệu HS:", "Chuyển: PGĐ Hùng") read into the same row are left out."""
+    for k in range(len(line.words) - 1, 0, -1):
+        rest = Line(line.words[k:], line.page_width, line.ink)
+        m = F.NUMBER_LINE.match(rest.text)
+        if m and F.TAIL.search(m.group("rest")):
+            return rest
+    return line
+
+
+def _centred(line: Line, centre: float, tolerance: float) -> Line | None:
+    """The part of a row centred on the header column: words of a receiving stamp read into
+    the same row push its middle aside, so they are taken off the side it leans to."""
+    words = list(line.words)
+    while words:
+        part = Line(tuple(words), line.page_width, line.ink)
+        whole = len(words) == len(line.words)
+        stamp = _is_den_stamp(part)
+        # A part left after trimming must sit closer: the stamp's own lines end near the column.
+        if not stamp and abs(part.center - centre) <= (tolerance if whole else tolerance / 2):
+            if whole:
+                return part
+            # Names in the header are printed in capitals; a stamp's "PGĐ Hùng" is not: the
+            # longest run of capitalised words is the name.
+            runs, run = [], []
+            for w in words:
+                if any(c.islower() for c in w.text):
+                    runs.append(run)
+                    run = []
+                else:
+                    run.append(w)
+            words = max(runs + [run], key=lambda r: sum(len(w.text) for w in r))
+            part = Line(tuple(words), line.page_width, line.ink) if len(words) >= 2 else None
+            return part if part is not None and part.letters >= 3 else None
+        words.pop(0 if stamp or part.center < centre else -1)
+    return None
 
 
 def _date(lines: list[Line]) -> tuple[Field, Field, Line | None]:
@@ -102,20 +150,21 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str]) -> Fi
         return Field()
     centre = number_line.center
     width = number_line.page_width
-    parts = []
+    parts, originals = [], []
     for line in lines:
         if line.top >= number_line.top or line.side == "right":
             continue
-        if abs(line.center - centre) > width * 0.09 or _is_den_stamp(line):
+        part = _centred(line, centre, width * 0.09)
+        if part is None:
             continue  # the receiving stamp sits elsewhere; header lines are centred together
-        if line.letters >= 3 and all(F.title_score(line.folded, t) < 75
+        if part.letters >= 3 and all(F.title_score(part.folded, t) < 75
                                      for t in (F.STATE_TITLE, F.PARTY_TITLE, F.MOTTO)):
-            parts.append(line)
+            parts.append(part)
+            originals.append(line)
     if not parts:
         return Field()
     # Specks and the rule's ends come out as lone marks ("ˆ", "\\"): never part of a name.
-    texts = [vocabulary.correct_caps(F.clean_caps(" ".join(t for t in p.text.split()
-                                                             if any(c.isalnum() for c in t))))
+    texts = [vocabulary.correct_caps(F.clean_caps(" ".join(t for t in p.text.split() if _has_letter(t))))
              for p in parts]
     # NĐ 30 / HD 36: the parent body is regular, the issuing body bold; a name too long for
     # one line continues in bold. So regular lines are the parent, bold ones the issuer.
@@ -127,6 +176,8 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str]) -> Fi
     else:
         value = " ".join(texts)
     conf = min(p.weakest for p in parts)
+    if any(p.words != o.words for p, o in zip(parts, originals)):
+        conf = min(conf, 0.6)  # a stamp's words shared a row with the name: have it checked
     box = (min(p.left for p in parts), parts[0].top,
            max(p.right for p in parts) - min(p.left for p in parts), parts[-1].bottom - parts[0].top)
     if known:
@@ -134,6 +185,11 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str]) -> Fi
         if match and match[1] >= 90:
             return Field(match[2], max(conf, match[1] / 100 - 0.05), box)
     return Field(value, conf, box)
+
+
+def _has_letter(token: str) -> bool:
+    # "ˆ" (a modifier letter, category Lm) is a speck read as a circumflex, not a letter.
+    return any(c.isdigit() or c.isalpha() and unicodedata.category(c) != "Lm" for c in token)
 
 
 def _stamps(lines: list[Line], below: Line | None, title: Line | None, table) -> Field:
@@ -169,6 +225,8 @@ def _summary_lines(lines: list[Line], title: Line) -> Field:
     prev = title
     height = max(1, title.bottom - title.top)
     for line in lines:
+        if not line.letters and (line.right - line.left) < height:
+            continue  # a speck between the lines
         # The rule under the summary leaves a wider gap than the summary's own line spacing.
         # Body lines run the full width of the text block; a centred summary never does.
         if line.side != "centre" or line.top - prev.bottom > 0.9 * height \
@@ -252,16 +310,18 @@ def _union(lines: list[Line]) -> tuple[int, int, int, int]:
     return (left, top, max(x.right for x in lines) - left, max(x.bottom for x in lines) - top)
 
 
-def extract(lines: list[Line], doc_types, known_issuers=()) -> dict[str, Field]:
+def extract(lines: list[Line], doc_types, known_issuers=(), lexicon=None) -> dict[str, Field]:
     regime, _title = _regime(lines)
-    number, number_line = _number(lines)
     date, place, date_line = _date(lines)
+    number, number_line = _number(lines, date_line)
     issuer = _issuer(lines, number_line, list(known_issuers))
     summary_vv, vv_line = _vv(lines, number_line)
     header_bottom = max([x.bottom for x in (number_line, date_line, vv_line) if x is not None] or [0])
     doc_type, summary = _type_and_summary(lines, header_bottom, doc_types, number.value, vv_line)
     if summary_vv.value:
         summary = summary_vv
+    if summary.value:
+        summary = replace(summary, value=(lexicon or spelling.built_in()).correct(summary.value))
     number = _check_symbol(number, doc_type, doc_types)
     # A công văn's type comes from its V/v line, which is above the stamps, not below them.
     title_line = next((x for x in lines if doc_type.box and x.box == doc_type.box

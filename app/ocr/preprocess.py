@@ -69,6 +69,30 @@ def cut_row(gray: Image.Image, low: float = 0.27, high: float = 0.37) -> int:
     return int(best * gray.height / small.height)
 
 
+def balanced_row(gray: Image.Image, bottom: int) -> int | None:
+    """A row above `bottom` with no ink at all (two small rows high) that parts the ink above it
+    about evenly, so that two Tesseract runs, one on each part, take about the same time; None
+    when no such row lies in the middle half of the ink."""
+    small = gray.resize((SMALL_WIDTH, max(1, gray.height * SMALL_WIDTH // gray.width)))
+    k = gray.height / small.height
+    ink = _ink(small).crop((0, 0, SMALL_WIDTH, max(1, int(bottom / k))))
+    rows = list(ink.resize((1, ink.height), Image.Resampling.BOX).tobytes())
+    total = sum(rows) or 1
+    best, best_gap, above = None, 0.25, 0
+    for y in range(ink.height - 1):
+        above += rows[y]
+        gap = abs(above / total - 0.5)
+        if gap < best_gap and ink.crop((0, y + 1, ink.width, y + 3)).getbbox() is None:
+            best, best_gap = y + 2, gap
+    return int(best * k) if best else None
+
+
+def ink_height(gray: Image.Image) -> int:
+    """Height in pixels of the inked part of a region (0 when there is none)."""
+    box = _ink(gray).getbbox()
+    return box[3] - box[1] if box else 0
+
+
 def is_blank(gray: Image.Image) -> bool:
     small = gray.resize((SMALL_WIDTH, max(1, gray.height * SMALL_WIDTH // gray.width)))
     ink = _ink(small)

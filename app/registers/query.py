@@ -137,3 +137,9 @@ def completions(session: Session, field: str, limit: int = 500) -> list[str]:
         values = [v for v in seen if v]
     return values
 
+
+
+def recent_summaries(session: Session, limit: int = 5000) -> list[str]:
+    """The latest trích yếu of every book: the office's own wording, for OCR's spelling."""
+    q = select(Entry.summary).where(Entry.summary != "").order_by(Entry.id.desc()).limit(limit)
+    return list(session.scalars(q))

@@ -198,9 +198,12 @@ class IntakePanel(QWidget):
 
     def refresh_knowledge(self) -> None:
         def read(s):
+            from app.ocr import spelling  # here, on the worker: OCR's imports stay off start-up
+
             regime = org_mod.load(s).regime
             return Knowledge(tuple(query.completions(s, "issuer", limit=5000)),
-                             tuple((t.name, t.abbr) for t in catalogue.doc_types(s, regime)))
+                             tuple((t.name, t.abbr) for t in catalogue.doc_types(s, regime)),
+                             spelling.with_texts(query.recent_summaries(s)))
         self.runner.query(read, self._set_knowledge, owner=self)
 
     def _set_knowledge(self, knowledge: Knowledge) -> None:

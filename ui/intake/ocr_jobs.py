@@ -16,9 +16,11 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract's own threads make t
 
 @dataclass(frozen=True)
 class Knowledge:
-    """What the database knows, to correct OCR slips: earlier issuers and the type catalogue."""
+    """What the database knows, to correct OCR slips: earlier issuers, the type catalogue and
+    the wording of earlier summaries (an app.ocr.spelling.Lexicon)."""
     issuers: Sequence[str] = ()
     doc_types: Sequence[tuple[str, str]] = ()
+    lexicon: object = None
 
 
 class _Job(QRunnable):
@@ -41,6 +43,7 @@ class _Job(QRunnable):
             emit(self.job_id, "hash", intake.sha256_of(self.path))
             header = ocr.read_header(self.path, known_issuers=self.knowledge.issuers,
                                      doc_types=self.knowledge.doc_types or ocr.DEFAULT_TYPES,
+                                     lexicon=self.knowledge.lexicon,
                                      progress=lambda d, t: emit(self.job_id, "progress", (d, t)),
                                      cancelled=self.cancel.is_set)
             emit(self.job_id, "header", header)

@@ -1,0 +1,117 @@
+"""Tone marks put back in a read summary from the words around it. Tesseract's `vie` model
+reads the letters of a line well but often takes one tone mark for a neighbour ("tống kết" for
+"tổng kết", "chuyến đối số" for "chuyển đổi số"). A word is replaced only by a word that differs
+from it in its marks alone, and only when the pairs of words around the replacement are known
+(from the wording of administrative documents and from the office's own register) while the
+pairs around the word as read are not. Words run together ("nhànước") are parted the same way."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from app.text import fold, nfc
+
+_WORD = re.compile(r"^(\W*)(.*?)(\W*)$")
+_PHRASES = Path(__file__).with_name("phrases.txt")
+
+
+@dataclass
+class Lexicon:
+    # (word, folded next word) and (folded previous word, word): context is folded, because the
+    # neighbours may be misread in their marks too.
+    after: Counter = field(default_factory=Counter)
+    before: Counter = field(default_factory=Counter)
+    forms: dict[str, set[str]] = field(default_factory=dict)  # folded word -> written forms
+    joined: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded "nhanuoc" -> pair
+
+    def add(self, text: str) -> None:
+        for chunk in re.split(r"[,.;:()\"“”]| - ", nfc(text).lower()):
+            words = [w for w in (_core(t) for t in chunk.split()) if w and w.isalpha()]
+            for w in words:
+                self.forms.setdefault(fold(w), set()).add(w)
+            for a, b in zip(words, words[1:]):
+                self.before[(fold(a), b)] += 1
+                self.after[(a, fold(b))] += 1
+                self.joined.setdefault(fold(a) + fold(b), (a, b))
+
+    def support(self, prev: str, word: str, nxt: str) -> int:
+        return (self.before[(fold(prev), word)] if prev else 0) + (self.after[(word, fold(nxt))] if nxt else 0)
+
+    def correct(self, text: str) -> str:
+        # A comma with a speck after it (",:"), or with the space after it lost, is one comma.
+        text = re.sub(r",(?=[^\W\d_])", ", ", re.sub(r",[:;.']+", ",", text))
+        # A lone mark between words (" : ", " ' ") is a speck read as punctuation; " - " is not.
+        tokens = [t for t in text.split() if t == "-" or not set(t) <= set(":;'`,._|~")]
+        tokens = [part for t in tokens for part in self._part(t)]
+        out = list(tokens)
+        for i, token in enumerate(tokens):
+            pre, core, post = _WORD.match(token).groups()
+            low = core.lower()
+            if not core or not low.isalpha():
+                continue
+            # The previous word as already corrected; the next as read. Punctuation ends context.
+            prev = _core(out[i - 1]).lower() if i and not _ends(out[i - 1]) else ""
+            nxt = _core(tokens[i + 1]).lower() if i + 1 < len(tokens) and not post else ""
+            if core.isupper() and len(core) > 1:
+                # Names in capitals stay as printed; a common word read in capitals in the
+                # middle of a lower-case phrase ("làm VIỆC của") is put back in lower case.
+                best = max(sorted(self.forms.get(fold(low), ())), default="",
+                           key=lambda c: self.support(prev, c, nxt))
+                lower_around = i and i + 1 < len(tokens) and out[i - 1].islower() and tokens[i + 1].islower()
+                if best and lower_around and self.before[(fold(prev), best)] and self.after[(best, fold(nxt))]:
+                    out[i] = pre + best + post
+                continue
+            candidates = self.forms.get(fold(low), set()) - {low}
+            if not candidates:
+                continue
+            best = max(sorted(candidates), key=lambda c: self.support(prev, c, nxt))
+            if self.support(prev, best, nxt) > self.support(prev, low, nxt):
+                out[i] = pre + _case_like(core, best) + post
+        return " ".join(out)
+
+    def _part(self, token: str) -> list[str]:
+        pre, core, post = _WORD.match(token).groups()
+        low = core.lower()
+        if len(low) < 4 or not low.isalpha() or fold(low) in self.forms:
+            return [token]
+        pair = self.joined.get(fold(low))
+        if pair is None:
+            return [token]
+        # Keep the marks as read where they agree in place: "nhànước" -> "nhà nước".
+        cut = len(pair[0])
+        return [pre + core[:cut], core[cut:] + post]
+
+
+def _core(token: str) -> str:
+    return _WORD.match(token).group(2)
+
+
+def _ends(token: str) -> bool:
+    return bool(_WORD.match(token).group(3))
+
+
+def _case_like(model: str, word: str) -> str:
+    return word[0].upper() + word[1:] if model[0].isupper() else word
+
+
+@lru_cache(maxsize=1)
+def built_in() -> Lexicon:
+    lexicon = Lexicon()
+    for line in _PHRASES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lexicon.add(line)
+    return lexicon
+
+
+def with_texts(texts: Iterable[str]) -> Lexicon:
+    """The built-in wording and the office's own registered texts (summaries, issuers)."""
+    base = built_in()
+    lexicon = Lexicon(Counter(base.after), Counter(base.before),
+                      {k: set(v) for k, v in base.forms.items()}, dict(base.joined))
+    for t in texts:
+        lexicon.add(t)
+    return lexicon

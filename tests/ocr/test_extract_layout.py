@@ -1,0 +1,64 @@
+"""Field extraction from laid-out lines (as Tesseract's word boxes give them), without Tesseract:
+a receiving stamp read into the header's rows, a "Số" lost under it, specks."""
+from app.ocr.engine import Word
+from app.ocr.extract import extract
+from app.ocr.lines import Line
+from app.ocr.reader import CONFIDENT, DEFAULT_TYPES
+
+WIDTH = 1653
+
+
+def line(*words, top, ink=3.0, conf=95.0):
+    """words: (text, left) pairs; each word 12 px per letter wide."""
+    return Line(tuple(Word(t, conf, left, top, 12 * len(t), 30, 1, 1, top) for t, left in words), WIDTH, ink)
+
+
+def party_header(number_row, issuer_row):
+    return [
+        line(("ĐẢNG", 880), ("CỘNG", 990), ("SẢN", 1100), ("VIỆT", 1180), ("NAM", 1270), top=160),
+        issuer_row,
+        line(("BAN", 300), ("TUYÊN", 360), ("GIÁO", 440), ("VÀ", 510), ("DÂN", 550), ("VẬN", 610), top=205, ink=5.0),
+        number_row,
+        line(("Sơn", 930), ("La,", 980), ("ngày", 1030), ("26", 1090), ("tháng", 1130), ("7", 1200),
+             ("năm", 1230), ("2020", 1280), top=296),
+        line(("THÔNG", 700), ("BÁO", 790), top=444),
+        line(("Kết", 570), ("quả", 620), ("thực", 680), ("hiện", 740), ("nhiệm", 800), ("vụ", 880),
+             ("công", 920), ("tác", 980), ("văn", 1030), ("thư", 1080), top=498),
+    ]
+
+
+def test_stamp_words_in_the_issuer_row_are_left_out_and_the_name_marked_for_checking():
+    issuer_row = line(("Chuyển:", 123), ("PGĐ", 225), ("Hùng", 288), ("TỈNH", 366), ("ỦY", 430),
+                      ("SƠN", 470), ("LA", 530), top=159)
+    number_row = line(("Số", 330), ("732-TB/BTGDVTU", 370), top=296)
+    found = extract(party_header(number_row, issuer_row), DEFAULT_TYPES)
+    assert found["issuer"].value == "TỈNH ỦY SƠN LA - BAN TUYÊN GIÁO VÀ DÂN VẬN"
+    assert found["issuer"].confidence < CONFIDENT
+    assert found["number_symbol"].value == "732-TB/BTGDVTU"
+    assert found["summary"].value == "Kết quả thực hiện nhiệm vụ công tác văn thư"
+
+
+def test_a_number_whose_so_was_lost_is_taken_from_the_date_row_and_marked():
+    issuer_row = line(("TỈNH", 366), ("ỦY", 430), ("SƠN", 470), ("LA", 530), top=159)
+    number_row = line(("732-TB/BTGDVTU", 380), top=296)
+    found = extract(party_header(number_row, issuer_row), DEFAULT_TYPES)
+    assert found["number_symbol"].value == "732-TB/BTGDVTU"
+    assert found["number_symbol"].confidence < CONFIDENT
+    assert found["issuer"].value == "TỈNH ỦY SƠN LA - BAN TUYÊN GIÁO VÀ DÂN VẬN"
+
+
+def test_a_bare_number_elsewhere_is_not_taken():
+    issuer_row = line(("TỈNH", 366), ("ỦY", 430), ("SƠN", 470), ("LA", 530), top=159)
+    stamp_number = line(("Số:", 238), ("6590", 290), top=80)  # the ĐẾN stamp's own number
+    found = extract(party_header(stamp_number, issuer_row), DEFAULT_TYPES)
+    assert found["number_symbol"].value == ""
+
+
+def test_a_speck_between_summary_lines_does_not_end_the_summary():
+    issuer_row = line(("TỈNH", 366), ("ỦY", 430), ("SƠN", 470), ("LA", 530), top=159)
+    number_row = line(("Số", 330), ("732-TB/BTGDVTU", 370), top=296)
+    lines = party_header(number_row, issuer_row)
+    lines.insert(-1, line((".", 398), top=475))
+    lines.append(line(("năm", 800), ("2019", 850), top=540))
+    found = extract(lines, DEFAULT_TYPES)
+    assert found["summary"].value == "Kết quả thực hiện nhiệm vụ công tác văn thư năm 2019"
