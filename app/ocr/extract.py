@@ -4,6 +4,7 @@ column, stamps must stand alone; numbers and dates in the body or in a receiving
 "ĐẾN" stamp are never taken."""
 from __future__ import annotations
 
+import statistics
 import unicodedata
 from dataclasses import dataclass, replace
 
@@ -161,11 +162,14 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str]) -> Fi
                                      for t in (F.STATE_TITLE, F.PARTY_TITLE, F.MOTTO)):
             parts.append(part)
             originals.append(line)
+    # The Party header's "*" under the name is read as a short word ("sét"): far too small.
+    heights = [_letter_height(p) for p in parts]
+    keep = [i for i, h in enumerate(heights) if h >= 0.6 * max(heights)]
+    parts, originals = [parts[i] for i in keep], [originals[i] for i in keep]
     if not parts:
         return Field()
     # Specks and the rule's ends come out as lone marks ("ˆ", "\\"): never part of a name.
-    texts = [vocabulary.correct_caps(F.clean_caps(" ".join(t for t in p.text.split() if _has_letter(t))))
-             for p in parts]
+    texts = [vocabulary.correct_caps(F.clean_caps(" ".join(_caps_ends(p.text.split())))) for p in parts]
     # NĐ 30 / HD 36: the parent body is regular, the issuing body bold; a name too long for
     # one line continues in bold. So regular lines are the parent, bold ones the issuer.
     boldest = max(p.ink for p in parts)
@@ -185,6 +189,24 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str]) -> Fi
         if match and match[1] >= 90:
             return Field(match[2], max(conf, match[1] / 100 - 0.05), box)
     return Field(value, conf, box)
+
+
+def _letter_height(line: Line) -> float:
+    """Median height of the words with letters: a speck above a line does not make it taller."""
+    return statistics.median([w.height for w in line.words if _has_letter(w.text)] or [line.bottom - line.top])
+
+
+def _caps_ends(tokens: list[str]) -> list[str]:
+    """A header name is printed in capitals: a lower-case token at either end of a line that is
+    otherwise in capitals is a speck or a stamp's word ("NINH BÌNH sét")."""
+    tokens = [t for t in tokens if _has_letter(t)]
+    caps = sum(not any(c.islower() for c in t) for t in tokens)
+    if caps * 2 > len(tokens):
+        while tokens and any(c.islower() for c in tokens[-1]):
+            tokens.pop()
+        while tokens and any(c.islower() for c in tokens[0]):
+            tokens.pop(0)
+    return tokens
 
 
 def _has_letter(token: str) -> bool:

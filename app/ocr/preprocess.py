@@ -87,10 +87,12 @@ def balanced_row(gray: Image.Image, bottom: int) -> int | None:
     return int(best * k) if best else None
 
 
-def ink_height(gray: Image.Image) -> int:
-    """Height in pixels of the inked part of a region (0 when there is none)."""
-    box = _ink(gray).getbbox()
-    return box[3] - box[1] if box else 0
+def text_rows(gray: Image.Image, min_ink: int = 6) -> int:
+    """How many pixel rows of a region hold at least `min_ink` inked pixels: rows through
+    letters do; a rule (one or two rows) and specks do not add up to a letter's height."""
+    ink = gray.point(lambda v: 255 if v < 128 else 0)
+    rows = ink.resize((1, ink.height), Image.Resampling.BOX).tobytes()
+    return sum(1 for v in rows if v * ink.width / 255 >= min_ink)
 
 
 def is_blank(gray: Image.Image) -> bool:

@@ -147,7 +147,7 @@ def _stamp_pass(gray, cut, lines, found) -> dict[str, Field]:
     # Only when the band holds ink that the page pass did not read as text (a framed stamp
     # taken for a picture): elsewhere this pass would cost a tenth of a second for nothing.
     read_here = [ln for ln in lines if top < ln.top < bottom and ln.side == "left" and ln.letters >= 2]
-    if read_here or preprocess.is_blank(band) or preprocess.ink_height(band) < _page_dpi(gray) // 12:
+    if read_here or preprocess.is_blank(band) or preprocess.text_rows(band) < _page_dpi(gray) // 12:
         return found  # nothing there, or only a rule: a stamp's letters are at least 2 mm high
     out = engine.run(band, ("tsv",), psm=6, dpi=_page_dpi(gray))
     band_lines = build_lines(engine.words_from_tsv(out["tsv"], dy=top), gray.width)

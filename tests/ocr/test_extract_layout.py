@@ -8,9 +8,10 @@ from app.ocr.reader import CONFIDENT, DEFAULT_TYPES
 WIDTH = 1653
 
 
-def line(*words, top, ink=3.0, conf=95.0):
+def line(*words, top, ink=3.0, conf=95.0, height=30):
     """words: (text, left) pairs; each word 12 px per letter wide."""
-    return Line(tuple(Word(t, conf, left, top, 12 * len(t), 30, 1, 1, top) for t, left in words), WIDTH, ink)
+    return Line(tuple(Word(t, conf, left, top, 12 * len(t), height, 1, 1, top) for t, left in words),
+                WIDTH, ink)
 
 
 def party_header(number_row, issuer_row):
@@ -62,3 +63,12 @@ def test_a_speck_between_summary_lines_does_not_end_the_summary():
     lines.append(line(("năm", 800), ("2019", 850), top=540))
     found = extract(lines, DEFAULT_TYPES)
     assert found["summary"].value == "Kết quả thực hiện nhiệm vụ công tác văn thư năm 2019"
+
+
+def test_the_party_asterisk_and_a_trailing_speck_word_are_not_part_of_the_name():
+    issuer_row = line(("TỈNH", 366), ("ỦY", 430), ("SƠN", 470), ("LA", 530), ("sét", 590), top=159)
+    number_row = line(("Số", 330), ("732-TB/BTGDVTU", 370), top=296)
+    lines = party_header(number_row, issuer_row)
+    lines.insert(3, line(("sét", 440), top=257, height=13))  # the "*" under the name
+    found = extract(lines, DEFAULT_TYPES)
+    assert found["issuer"].value == "TỈNH ỦY SƠN LA - BAN TUYÊN GIÁO VÀ DÂN VẬN"
