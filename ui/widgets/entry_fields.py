@@ -198,6 +198,7 @@ class EntryFields(QWidget):
             w.setPlainText(value)
         else:
             w.setText("; ".join(value.splitlines()) if name == "recipients" else value)
+            w.setCursorPosition(0)  # a long name filled in shows its beginning, not its end
 
     def set_values(self, values: dict) -> None:
         for name, value in values.items():

@@ -77,8 +77,10 @@ class RegisterTab(QWidget):
         self._side = widget
         if widget is not None:
             self.splitter.addWidget(widget)
-            self.splitter.setStretchFactor(0, 3)
-            self.splitter.setStretchFactor(1, 2)
+            # The register is what the clerk reads all day: it takes the room, the panel a strip.
+            self.splitter.setStretchFactor(0, 1)
+            self.splitter.setStretchFactor(1, 0)
+            self.splitter.setSizes([1000, 300])
 
     def side_panel(self) -> QWidget | None:
         return self._side
