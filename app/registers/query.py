@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
@@ -41,7 +43,8 @@ class Filter:
 
 
 def ids(session: Session, f: Filter) -> list[int]:
-    book_id = session.scalar(select(Book.id).where(Book.key == f.book_key))
+    book_id, direction = session.execute(
+        select(Book.id, Book.direction).where(Book.key == f.book_key)).first() or (None, "")
     match = ""
     if f.text.strip():
         words = fts_query(f.text)
@@ -49,7 +52,7 @@ def ids(session: Session, f: Filter) -> list[int]:
             return []
         scope = f"zbook{book_id}y{f.year}" if f.year else f"zbook{book_id}"
         match = f'"{scope}" {words}'
-        if _only_text(f):
+        if direction == "in" and _only_text(f):
             return _fts_in_register_order(session, book_id, f, words)
     q = select(Entry.id).where(Entry.book_id == book_id)
     if f.year:
@@ -79,24 +82,72 @@ def ids(session: Session, f: Filter) -> list[int]:
 
 
 def _fts_in_register_order(session: Session, book_id: int, f: Filter, words: str) -> list[int]:
-    """Within one book and year ids grow with numbers (both are taken in the same write
-    transaction), so FTS's own rowid order is the register order: no join and no sort.
-    All years: one such query per year, in year order."""
-    if f.year:
-        years = [f.year]
-    else:
-        low, high = session.execute(select(func.min(Entry.year), func.max(Entry.year))
-                                    .where(Entry.book_id == book_id)).one()
-        years = list(range(low, high + 1)) if low else []
-    order = "DESC" if f.descending else "ASC"
-    sql = f"SELECT rowid FROM entry_fts WHERE entry_fts MATCH ? ORDER BY rowid {order}"
+    """Incoming books only: there a (book, year) is one sequence whose numbers and ids are taken
+    in the same write transaction, so within a year id order is number order and FTS's rowids
+    need no join. (Outgoing books may number per type or per term: not so.)"""
     # The raw cursor: 100,000 ids through the ORM's row machinery cost more than the query.
     cursor = session.connection().connection.cursor()
+    try:
+        if f.year:
+            found = _matching(cursor, f'"zbook{book_id}y{f.year}" {words}')
+        else:
+            found = _years_in_order(cursor, book_id, _matching(cursor, f'"zbook{book_id}" {words}'))
+    finally:
+        cursor.close()
+    return found[::-1] if f.descending else found
+
+
+def _matching(cursor, match: str) -> list[int]:
+    """Matching rowids, ascending. One JSON array rather than one row per id: stepping
+    150,000 rows through the driver costs more than the search itself."""
+    found = json.loads(cursor.execute(
+        "SELECT json_group_array(rowid) FROM entry_fts WHERE entry_fts MATCH ?", (match,)).fetchone()[0])
+    found.sort()  # already in rowid order, so one cheap pass; the order is then not assumed
+    return found
+
+
+def _years_in_order(cursor, book_id: int, found: list[int]) -> list[int]:
+    """Ascending ids of one incoming book in ascending register order: one search for all years
+    rather than one per year, each re-reading the long doclists of common words. A year's ids
+    end where a later year's first id begins, except for documents registered late into an
+    earlier year: those few are the top of that year's numbers, taken out and put back at the
+    end of their year."""
+    years: list[tuple[int, int]] = []  # (year, its first and lowest id), each one index seek
+    while row := cursor.execute(
+            "SELECT year, id FROM entry WHERE book_id = ? AND year > ? ORDER BY year, number LIMIT 1",
+            (book_id, years[-1][0] if years else -1)).fetchone():
+        years.append(row)
+    ends, end = [], float("inf")
+    for _, first in reversed(years):
+        ends.append(end)
+        end = min(end, first)
+    ends.reverse()
+    late: list[list[int]] = []
+    for (year, _), end in zip(years, ends):
+        tail = []
+        for (i,) in cursor.execute("SELECT id FROM entry WHERE book_id = ? AND year = ?"
+                                   " ORDER BY number DESC", (book_id, year)):
+            if i < end:
+                break
+            tail.append(i)
+        late.append([i for i in reversed(tail) if _has(found, i)])
+    if any(late):
+        keep, start = [], 0
+        for i in sorted(i for tail in late for i in tail):
+            at = bisect_left(found, i)
+            keep += found[start:at]
+            start = at + 1
+        found = keep + found[start:]
     out: list[int] = []
-    for year in (reversed(years) if f.descending else years):
-        out.extend(r[0] for r in cursor.execute(sql, (f'"zbook{book_id}y{year}" {words}',)))
-    cursor.close()
+    for (_, first), end, tail in zip(years, ends, late):
+        out += found[bisect_left(found, first):bisect_left(found, end)]
+        out += tail
     return out
+
+
+def _has(ordered: list[int], i: int) -> bool:
+    at = bisect_left(ordered, i)
+    return at < len(ordered) and ordered[at] == i
 
 
 def _only_text(f: Filter) -> bool:
