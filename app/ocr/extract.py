@@ -191,6 +191,17 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str]) -> Fi
     return Field(value, conf, box)
 
 
+def _state_parent(issuer: Field) -> Field:
+    """Under the State title a province or city is never the parent body by itself: it is its
+    People's Committee (UBND TỈNH X). A line that starts at TỈNH lost its UBND, mostly under a
+    receiving stamp; put it back, marked for checking."""
+    head = fold(issuer.value).split(" - ")[0].split()
+    if head[:1] == ["tinh"] or head[:2] == ["thanh", "pho"]:
+        if "uy" not in head[1:3]:  # not TỈNH ỦY, THÀNH ỦY (a Party body)
+            return replace(issuer, value="UBND " + issuer.value, confidence=min(issuer.confidence, 0.6))
+    return issuer
+
+
 def _letter_height(line: Line) -> float:
     """Median height of the words with letters: a speck above a line does not make it taller."""
     return statistics.median([w.height for w in line.words if _has_letter(w.text)] or [line.bottom - line.top])
@@ -303,10 +314,12 @@ def _check_symbol(number: Field, doc_type: Field, types) -> Field:
         return number
     known = {a for _n, a in types if a}
     expected = next((a for n, a in types if n == doc_type.value and a), "")
-    # Only the lower-case tail letter is restored (TTr, CTr): it is the one Tesseract drops,
-    # and Party documents lawfully write QĐ for a Quy định, so nothing else is rewritten.
+    # A dropped last letter is restored: the lower-case tail (TTr, CTr), which Tesseract often
+    # drops, or any letter when what was read is no abbreviation at all ("H" for HD, cut by a
+    # stamp's frame). A known abbreviation is kept: Party documents lawfully write QĐ for a
+    # Quy định.
     if doc_type.box is not None and expected.startswith(abbr) and len(expected) == len(abbr) + 1 \
-            and expected[-1].islower():
+            and (expected[-1].islower() or abbr not in known):
         fixed = number.value.replace(abbr, expected, 1)
         return replace(number, value=fixed, confidence=min(number.confidence, 0.75))
     if abbr not in known and fold(abbr) not in {fold(a) for a in known}:
@@ -337,6 +350,8 @@ def extract(lines: list[Line], doc_types, known_issuers=(), lexicon=None) -> dic
     date, place, date_line = _date(lines)
     number, number_line = _number(lines, date_line)
     issuer = _issuer(lines, number_line, list(known_issuers))
+    if regime.value == "state":
+        issuer = _state_parent(issuer)
     summary_vv, vv_line = _vv(lines, number_line)
     header_bottom = max([x.bottom for x in (number_line, date_line, vv_line) if x is not None] or [0])
     doc_type, summary = _type_and_summary(lines, header_bottom, doc_types, number.value, vv_line)

@@ -1,8 +1,12 @@
 """Words of Vietnamese organisation names, to put back tone marks that Tesseract's `vie` model
 commonly confuses in capitals (TỈNH read as TÍNH, KIỂM as KIẾM, ĐẢNG as ĐÁNG). A word is
 replaced only when it differs from a known word by its marks alone, and only in the issuer's
-lines, where these words are what is written."""
+lines, where these words are what is written. A word with a letter lost or misread (GIO under a
+stamp's frame) takes the organisation word one letter away that fits its neighbour in the
+common names of bodies below."""
 from __future__ import annotations
+
+from rapidfuzz.distance import Levenshtein
 
 from app.text import fold
 
@@ -24,6 +28,20 @@ THUẬN ĐỊNH ĐẮK NÔNG HÀ GIANG NAM HẬU HÒA KIÊN KON TUM SÓC TRĂNG 
 VŨNG TÀU BÀ RỊA MỸ THO BIÊN HÒA THỦ DẦU MỘT
 """
 
+# Names of bodies as headers print them: which organisation words stand next to which.
+ORG_NAMES = """
+BAN TUYÊN GIÁO VÀ DÂN VẬN | BAN TỔ CHỨC | ỦY BAN KIỂM TRA | BAN NỘI CHÍNH | BAN DÂN VẬN
+BAN CHẤP HÀNH ĐẢNG BỘ | BAN THƯỜNG VỤ | VĂN PHÒNG | ỦY BAN NHÂN DÂN | HỘI ĐỒNG NHÂN DÂN
+SỞ NỘI VỤ | SỞ TÀI CHÍNH | SỞ GIÁO DỤC VÀ ĐÀO TẠO | SỞ Y TẾ | SỞ TƯ PHÁP | SỞ XÂY DỰNG
+SỞ CÔNG THƯƠNG | SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG | SỞ KHOA HỌC VÀ CÔNG NGHỆ | SỞ NGOẠI VỤ
+SỞ VĂN HÓA THỂ THAO VÀ DU LỊCH | SỞ DÂN TỘC VÀ TÔN GIÁO | THANH TRA TỈNH | CÔNG AN TỈNH
+BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP | BAN QUẢN LÝ KHU KINH TẾ | CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC
+BỘ NỘI VỤ | BỘ TÀI CHÍNH | BỘ CÔNG AN | BỘ QUỐC PHÒNG | BỘ GIÁO DỤC VÀ ĐÀO TẠO | BỘ Y TẾ
+ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH | ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH | MẶT TRẬN TỔ QUỐC VIỆT NAM
+TỈNH ĐOÀN | HỘI LIÊN HIỆP PHỤ NỮ | HỘI NÔNG DÂN | HỘI CỰU CHIẾN BINH | LIÊN ĐOÀN LAO ĐỘNG
+KHO BẠC NHÀ NƯỚC | NGÂN HÀNG NHÀ NƯỚC | TRUNG TÂM LƯU TRỮ LỊCH SỬ | KINH TẾ XÃ HỘI
+"""
+
 # Words whose unaccented form belongs to one organisation word only; ambiguous ones (VĂN and
 # VẬN, CÔNG and CỘNG) are left as read, except TỈNH, which is what a header almost always says.
 _groups: dict[str, set[str]] = {}
@@ -32,6 +50,13 @@ for _w in ORG_WORDS.split():
 _BY_FOLD = {k: next(iter(v)) for k, v in _groups.items() if len(v) == 1}
 _BY_FOLD["tinh"] = "TỈNH"
 _AFTER = {("ha", "tinh"): "TĨNH"}  # Hà Tĩnh
+_PAIRS: set[tuple[str, str]] = set()  # (folded word, word) and (word, folded word)
+for _name in ORG_NAMES.split("|"):
+    _words = _name.split()
+    for _a, _b in zip(_words, _words[1:]):
+        _PAIRS.update({(fold(_a), _b), (_a, fold(_b))})
+for _name in ORG_NAMES.replace("|", " ").split():
+    _groups.setdefault(fold(_name), set()).add(_name)
 
 
 def correct_caps(text: str) -> str:
@@ -44,4 +69,15 @@ def correct_caps(text: str) -> str:
             prev = fold(out[-1]) if out else ""
             known = _AFTER.get((prev, key)) or _BY_FOLD.get(key)
         out.append(known or word)
+    for i, word in enumerate(out):
+        if word.isupper() and word.isalpha() and len(word) >= 3 and fold(word) not in _groups:
+            out[i] = _one_letter_off(word, fold(out[i - 1]) if i else "",
+                                     fold(out[i + 1]) if i + 1 < len(out) else "")
     return " ".join(out)
+
+
+def _one_letter_off(word: str, prev: str, nxt: str) -> str:
+    key = fold(word)
+    fits = {w for k, forms in _groups.items() if Levenshtein.distance(k, key) == 1
+            for w in forms if (prev, w) in _PAIRS or (w, nxt) in _PAIRS}
+    return fits.pop() if len(fits) == 1 else word

@@ -72,3 +72,47 @@ def test_the_party_asterisk_and_a_trailing_speck_word_are_not_part_of_the_name()
     lines.insert(3, line(("sét", 440), top=257, height=13))  # the "*" under the name
     found = extract(lines, DEFAULT_TYPES)
     assert found["issuer"].value == "TỈNH ỦY SƠN LA - BAN TUYÊN GIÁO VÀ DÂN VẬN"
+
+
+def state_header(issuer_rows, number_row, type_row):
+    return [
+        line(("CỘNG", 880), ("HÒA", 960), ("XÃ", 1030), ("HỘI", 1080), ("CHỦ", 1140), ("NGHĨA", 1200),
+             ("VIỆT", 1290), ("NAM", 1360), top=160),
+        *issuer_rows,
+        line(("Độc", 960), ("lập", 1010), ("-", 1060), ("Tự", 1080), ("do", 1120), ("-", 1160),
+             ("Hạnh", 1180), ("phúc", 1250), top=205),
+        number_row,
+        line(("Hà", 930), ("Nội,", 970), ("ngày", 1030), ("17", 1090), ("tháng", 1130), ("01", 1200),
+             ("năm", 1240), ("2020", 1290), top=296),
+        type_row,
+        line(("Thực", 570), ("hiện", 630), ("chế", 690), ("độ", 740), ("báo", 780), ("cáo", 830),
+             ("thống", 880), ("kê", 950), top=498),
+    ]
+
+
+def test_an_abbreviation_missing_its_last_letter_is_completed_from_the_type_name():
+    issuer = [line(("BỘ", 380), ("NỘI", 420), ("VỤ", 470), top=160),
+              line(("CỤC", 280), ("VĂN", 340), ("THƯ", 400), ("VÀ", 460), ("LƯU", 500), ("TRỮ", 550),
+                   top=205, ink=5.0)]
+    guide = line(("HƯỚNG", 720), ("DẪN", 800), top=444)
+    found = extract(state_header(issuer, line(("Số:", 300), ("383/H-VTLTNN", 350), top=296), guide),
+                    DEFAULT_TYPES)
+    assert found["doc_type"].value == "Hướng dẫn"
+    assert found["number_symbol"].value == "383/HD-VTLTNN"
+    assert found["number_symbol"].confidence < CONFIDENT
+    # what does not begin the type's abbreviation is left as read, and marked
+    plan = line(("KẾ", 720), ("HOẠCH", 770), top=444)
+    found = extract(state_header(issuer, line(("Số:", 300), ("383/H-VTLTNN", 350), top=296), plan),
+                    DEFAULT_TYPES)
+    assert found["number_symbol"].value == "383/H-VTLTNN"
+    assert found["number_symbol"].confidence < CONFIDENT
+
+
+def test_a_province_alone_under_the_state_title_gets_its_ubnd_back_marked():
+    issuer = [line(("TỈNH", 330), ("ĐIỆN", 400), ("BIÊN", 470), top=160),
+              line(("VĂN", 360), ("PHÒNG", 420), top=205, ink=5.0)]
+    guide = line(("HƯỚNG", 720), ("DẪN", 800), top=444)
+    found = extract(state_header(issuer, line(("Số:", 300), ("2509/HD-VP", 350), top=296), guide),
+                    DEFAULT_TYPES)
+    assert found["issuer"].value == "UBND TỈNH ĐIỆN BIÊN - VĂN PHÒNG"
+    assert found["issuer"].confidence < CONFIDENT
