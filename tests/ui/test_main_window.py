@@ -26,3 +26,15 @@ def test_main_window_tabs_menus_and_extension_points(qtbot, runner, filled, sett
     assert "Đăng ký mới…" in [a.text() for a in win.menu("Sổ").actions()]
     tab.set_side_panel(QLabel("ảnh trang"))
     assert tab.side_panel().text() == "ảnh trang"
+
+
+def test_side_lists_and_ocr_knowledge_are_read_after_the_first_rows(qtbot, runner, filled, settings):
+    win = MainWindow(filled, runner, settings)
+    qtbot.addWidget(win)
+    model = win.register_tab("incoming").model()
+    assert win.intake.jobs.knowledge.issuers == ()  # nothing read beside the first rows
+    with qtbot.waitSignal(model.rows_shown, timeout=5000):
+        win.show()
+    qtbot.waitUntil(lambda: len(win.intake.jobs.knowledge.issuers) == 26, timeout=10000)
+    assert "A Sở Nội vụ" in win.intake.jobs.knowledge.issuers
+    assert win.intake.jobs.knowledge.lexicon is not None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
@@ -50,6 +50,9 @@ def install_intake(window) -> IntakePanel:
     panel = IntakePanel(window.runner, window.store)
     tab = window.register_tab("incoming")
     tab.set_side_panel(panel)
+    # What the database knows (issuers, types, wording) is read once the register's first rows
+    # are on screen, not beside them at start-up; the OCR works without it until then.
+    tab.model().rows_shown.connect(panel.refresh_knowledge, Qt.ConnectionType.SingleShotConnection)
     tab.setAcceptDrops(True)
     dropper = _DropOnTab(panel, tab)
     for target in (tab, tab.view.viewport()):

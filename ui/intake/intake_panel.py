@@ -48,7 +48,6 @@ class IntakePanel(QWidget):
         self.setAcceptDrops(True)
         self._timer = QTimer(self, interval=POLL_MS)
         self._timer.timeout.connect(self._poll_folder)
-        self.refresh_knowledge()
 
     # --- sources -------------------------------------------------------------------------------
     def choose_files(self) -> None:

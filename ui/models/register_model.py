@@ -27,6 +27,7 @@ CENTERED = {"number", "received_at", "doc_date", "transfer_date", "copies", "urg
 class RegisterModel(QAbstractTableModel):
     count_changed = Signal(int)
     ids_loaded = Signal()  # a new id list is in place (after search, sort or refresh)
+    rows_shown = Signal()  # rows of the current id list arrived (or there are none)
     failed = Signal(object)  # exception from a query
 
     def __init__(self, runner, book_key: str, parent=None):
@@ -76,6 +77,8 @@ class RegisterModel(QAbstractTableModel):
         self.endResetModel()
         self.count_changed.emit(len(ids))
         self.ids_loaded.emit()
+        if not ids:
+            self.rows_shown.emit()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Sorting re-queries: the database orders all rows, not just those fetched."""
@@ -136,6 +139,7 @@ class RegisterModel(QAbstractTableModel):
         last = min(first + BLOCK, len(self._ids)) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+        self.rows_shown.emit()
 
     # --- Qt model interface ----------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:

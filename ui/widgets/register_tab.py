@@ -94,9 +94,10 @@ class RegisterTab(QWidget):
     # --- loading --------------------------------------------------------------------------
     def load(self) -> None:
         """Starts the id query at once; the year/type/issuer lists (slower, grouping all
-        entries) are read only after the rows are on screen."""
+        entries) are read only after the first rows are on screen: started beside the row
+        fetch, they would share its interpreter lock and delay it."""
         self._loaded = True
-        self._model.ids_loaded.connect(self._load_choices, Qt.ConnectionType.SingleShotConnection)
+        self._model.rows_shown.connect(self._load_choices, Qt.ConnectionType.SingleShotConnection)
         self.apply_filter()
 
     def _load_choices(self) -> None:
