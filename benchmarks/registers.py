@@ -115,7 +115,10 @@ def main() -> None:
     print(f"bulk insert: {fill(store, args.entries):,.0f} entries/s")
     print(f"database size: {(data_dir / 'vanthu.sqlite3').stat().st_size / 1e6:.0f} MB")
 
-    print(f"window start to first rows shown: {window_start(data_dir):.2f} s (goal <= 1.0 s)")
+    starts = [window_start(data_dir) for _ in range(6)]
+    print(f"window start to first rows shown: first {starts[0]:.2f} s (just after the fill),"
+          f" then median {statistics.median(starts[1:]):.2f} s, max {max(starts[1:]):.2f} s"
+          f" over {len(starts) - 1} starts (goal <= 1.0 s)")
 
     for label, year in (("current year (40,000 rows)", 2026), ("all years (200,000 rows)", None)):
         t = search_latency(store, year)
