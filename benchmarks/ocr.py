@@ -90,8 +90,10 @@ def main() -> None:
             # the other documents of the set (leave-one-out), as the intake does with the database.
             others = sorted({x["issuer"] for x in labels if x is not lab and x["issuer"]})
             warm = read_header(path, known_issuers=others)
-            for f in FIELDS:
+            for f in ("issuer", "number_symbol"):
                 warm_right[f] += getattr(warm, f).value == lab[f]
+                if getattr(warm, f).value != lab[f]:
+                    misses.append(f"  {lab['file']} {f} (knowing the others): {getattr(warm, f).value!r}")
             print(f"{lab['file']}: header {t1 - t0:.2f} s, whole {t2 - t0:.2f} s", flush=True)
     n = len(labels)
     print(f"\n{n} files, {pages} pages, confidence threshold {CONFIDENT}")

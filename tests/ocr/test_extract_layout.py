@@ -116,3 +116,16 @@ def test_a_province_alone_under_the_state_title_gets_its_ubnd_back_marked():
                     DEFAULT_TYPES)
     assert found["issuer"].value == "UBND TỈNH ĐIỆN BIÊN - VĂN PHÒNG"
     assert found["issuer"].confidence < CONFIDENT
+
+
+def test_a_known_issuer_corrects_slips_but_never_stands_in_for_another_body():
+    number_row = line(("Số", 330), ("732-TB/BTGDVTU", 370), top=296)
+    sơn_la = line(("TỈNH", 366), ("ỦY", 430), ("SƠN", 470), ("IA", 530), top=159)
+    known = ["TỈNH ỦY SƠN LA - BAN TUYÊN GIÁO VÀ DÂN VẬN", "TỈNH ỦY SƠN LA - BAN TỔ CHỨC"]
+    found = extract(party_header(number_row, sơn_la), DEFAULT_TYPES, known_issuers=known)
+    assert found["issuer"].value == "TỈNH ỦY SƠN LA - BAN TUYÊN GIÁO VÀ DÂN VẬN"
+    # Đà Nẵng is two letters from Tây Ninh in a long name, but another province
+    đà_nẵng = line(("TỈNH", 366), ("ỦY", 430), ("ĐÀ", 470), ("NẴNG", 510), top=159)
+    known = ["TỈNH ỦY TÂY NINH - BAN TUYÊN GIÁO VÀ DÂN VẬN"]
+    found = extract(party_header(number_row, đà_nẵng), DEFAULT_TYPES, known_issuers=known)
+    assert found["issuer"].value == "TỈNH ỦY ĐÀ NẴNG - BAN TUYÊN GIÁO VÀ DÂN VẬN"
