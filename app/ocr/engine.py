@@ -36,9 +36,12 @@ class Word:
 
 
 def run(image: Image.Image, outputs: tuple[str, ...], page_no: int = 1, dpi: int = DPI,
-        psm: int | None = None) -> dict[str, bytes]:
-    """One Tesseract run on `image`, returning the requested outputs ('tsv', 'txt', 'pdf')."""
+        psm: int | None = None, textonly: bool = False) -> dict[str, bytes]:
+    """One Tesseract run on `image`, returning the requested outputs ('tsv', 'txt', 'pdf');
+    `textonly`: the PDF holds the text layer alone, to be laid over another image."""
     config = [f"--dpi {dpi}"] + [f"-c tessedit_create_{o}=1" for o in outputs]
+    if textonly:
+        config.append("-c textonly_pdf=1")
     if psm is not None:
         config.append(f"--psm {psm}")
     with tempfile.TemporaryDirectory(prefix="vanthu-ocr-") as tmp:

@@ -165,8 +165,10 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str]) -> Fi
             parts.append(part)
             originals.append(line)
     # The Party header's "*" under the name is read as a short word ("sét"): far too small.
+    # Against the median, not the tallest: a stamp's frame line through a row makes its words
+    # look tall, and the next row must not then look like a speck.
     heights = [_letter_height(p) for p in parts]
-    keep = [i for i, h in enumerate(heights) if h >= 0.6 * max(heights)]
+    keep = [i for i, h in enumerate(heights) if h >= 0.6 * statistics.median(heights)] if heights else []
     parts, originals = [parts[i] for i in keep], [originals[i] for i in keep]
     if not parts:
         return Field()

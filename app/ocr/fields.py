@@ -27,7 +27,7 @@ PARTY = re.compile(rf"(?P<n>\d+)\s*-\s*(?P<t>{SYM})\s*/\s*(?P<o>{SYM}(?:-{SYM})*
 TAIL = re.compile(rf"[/⁄-]\s*{SYM}")
 DATE = re.compile(r"(?P<place>[^,]{2,40}),\s*ngay\s*(?P<d>[0-9OolI]{1,2})\s*thang\s*(?P<m>[0-9OolI]{1,2})"
                   r"\s*nam\s*(?P<y>[0-9OolI]{4})")
-VV = re.compile(r"^\W*V\s*[/⁄∕|]?\s*(?:%[vVy]|[vVy%])(?=[\s.:])\.?\s*[:.]?\s*")
+VV = re.compile(r"^\W*V\s*[/⁄∕|\\lIXx7]?\s*(?:%[vVy]|[vVy%])(?=[\s.:])\.?\s*[:.]?\s*")
 
 
 def title_score(folded: str, title: str) -> float:

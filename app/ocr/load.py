@@ -88,7 +88,10 @@ def iter_pages(path: Path, max_pages: int = MAX_PAGES, dpi: int = PDF_DPI,
                 w, h = page.get_size()
                 if w * h * (dpi / 72) ** 2 > MAX_PIXELS:
                     raise errors.too_large(int(w * dpi / 72), int(h * dpi / 72))
-                yield page.render(scale=dpi / 72, grayscale=True).to_pil()
+                # In colour: the first page's stamps are told from its print by their colour
+                # (reader.prepare); later pages are made gray at once.
+                image = page.render(scale=dpi / 72).to_pil()
+                yield image if i == 0 else image.convert("L")
         return
     im = _open_image(path)
     frames = getattr(im, "n_frames", 1)

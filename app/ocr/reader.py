@@ -72,20 +72,29 @@ OCR_DPI = int(os.environ.get("VANTHU_OCR_DPI", "200"))
 A4_LONG_INCHES = 11.69
 
 
-def prepare(page) -> tuple[object, float]:
-    """The page ready for Tesseract, and the factor from its pixels back to the loaded page's."""
-    page = page.convert("L")  # before anything else: every step after costs a third on gray
+def prepare(page, colour: bool = False) -> tuple[object, object, float]:
+    """The page ready for Tesseract; the same without its coloured ink (stamps, seals, pen) for
+    reading the header when `colour` and there is any (else the same image); and the factor
+    from their pixels back to the loaded page's."""
+    # Gray before anything else: every step after costs a third on gray.
+    page, ink = preprocess.gray_and_colour_ink(page) if colour else (page.convert("L"), None)
     turns = preprocess.quarter_turns(page)
     if turns:
         page = page.rotate(90 * turns, expand=True)
+        ink = ink.rotate(90 * turns, expand=True) if ink else None
     scale = 1.0
     dpi = max(page.size) / A4_LONG_INCHES  # scans rarely carry a trustworthy dpi tag
     if dpi > OCR_DPI * 1.1:
         scale = dpi / OCR_DPI
-        page = page.resize((round(page.width / scale), round(page.height / scale)),
-                           Image.Resampling.BILINEAR, reducing_gap=2.0)
+        size = (round(page.width / scale), round(page.height / scale))
+        page = page.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
     gray = preprocess.grayscale(page)
-    return preprocess.deskew(gray)[0], scale
+    if ink is None:
+        gray = preprocess.deskew(gray)[0]
+        return gray, gray, scale
+    clean = preprocess.without_ink(gray, ink.resize(gray.size, Image.Resampling.NEAREST))
+    clean, angle = preprocess.deskew(clean)  # the text's own lines, not a stamp's frame
+    return preprocess.deskew(gray, angle)[0], clean, scale
 
 
 def _page_dpi(gray) -> int:
@@ -108,34 +117,50 @@ def _parallel(jobs):
         return list(pool.map(lambda job: job(), jobs))
 
 
-def _header_pass(gray, types, known, lexicon=None) -> tuple[dict[str, Field], tuple, str, int]:
-    cut = preprocess.cut_row(gray)
+def _header_pass(gray, clean, types, known, lexicon=None) -> tuple[dict[str, Field], tuple, str, int]:
+    """`clean`: the page without its coloured ink (`gray` itself when it has none), which is
+    what is read; the stamps' own band is read from `gray`."""
+    coloured = clean is not gray
+    cut = preprocess.cut_row(clean)
     dpi = _page_dpi(gray)
     # The header rows and the title and summary rows under them are read at once, each by its
     # own Tesseract, where a blank row parts them: the fields are on screen in about half the
     # time of one run over the whole band, and no line is read twice.
-    split = preprocess.balanced_row(gray, cut)
+    split = preprocess.balanced_row(clean, cut)
     bands = [(0, split), (split, cut)] if split else [(0, cut)]
-    outs = _parallel([lambda t=t, b=b: engine.run(gray.crop((0, t, gray.width, b)), ("tsv", "pdf"), dpi=dpi)
+    outs = _parallel([lambda t=t, b=b: engine.run(clean.crop((0, t, clean.width, b)), ("tsv", "pdf"), dpi=dpi,
+                                                  textonly=coloured)
                       for t, b in bands])
     read = [ln for (t, _b), out in zip(bands, outs)
-            for ln in build_lines(engine.words_from_tsv(out["tsv"], dy=t), gray.width)]
-    lines = with_ink(sorted(read, key=lambda ln: (ln.top, ln.left)), gray)
+            for ln in build_lines(engine.words_from_tsv(out["tsv"], dy=t), clean.width)]
+    lines = with_ink(sorted(read, key=lambda ln: (ln.top, ln.left)), clean)
     found = extract(lines, types, known, lexicon)
     if found["regime"].value and not (found["date"].value and _number_settled(found)):
+        # On a colour page, the retry reads the page as scanned: a second, different look.
         found = _retry_columns(gray, cut, lines, found, types, known, lexicon)
     if not (found["secrecy"].value and found["urgency"].value):
         found = _stamp_pass(gray, cut, lines, found)
     text = "\n".join(ln.text for ln in lines)
     pieces = tuple((out["pdf"], t, b) for (t, b), out in zip(bands, outs))
+    if coloured:
+        # What was read lacks the stamps: its text layers go over the header as scanned.
+        pieces = ((_image_pdf(gray.crop((0, 0, gray.width, cut)), dpi), 0, cut),) + pieces
     return found, pieces, text, cut
+
+
+def _image_pdf(image, dpi: int) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, "PDF", resolution=dpi)
+    return buf.getvalue()
 
 
 def _stamp_pass(gray, cut, lines, found) -> dict[str, Field]:
     """Framed stamps (ô 10a/10b, under the number) are often taken for pictures by Tesseract's
     page layout; the band where they stand is read again alone."""
-    # Under the number, or under the V/v line of a công văn when it is in the header.
-    anchors = [f.box for f in (found["number_symbol"], found["summary"]) if f.box and f.box[1] < cut * 0.8]
+    # Under the number, or under the V/v line of a công văn (in the left column, where the
+    # number is; a summary under the type name is centred on the page, below the stamps).
+    anchors = [f.box for f in (found["number_symbol"], found["summary"])
+               if f.box and f.box[1] < cut * 0.8 and f.box[0] + f.box[2] / 2 < gray.width / 2]
     if not anchors:
         return found
     top = max(b[1] + b[3] for b in anchors)
@@ -149,7 +174,10 @@ def _stamp_pass(gray, cut, lines, found) -> dict[str, Field]:
     read_here = [ln for ln in lines if top < ln.top < bottom and ln.side == "left" and ln.letters >= 2]
     if read_here or preprocess.is_blank(band) or preprocess.text_rows(band) < _page_dpi(gray) // 12:
         return found  # nothing there, or only a rule: a stamp's letters are at least 2 mm high
-    out = engine.run(band, ("tsv",), psm=6, dpi=_page_dpi(gray))
+    # Sparse text, in black and white: a framed word alone in a band of specks or paper grain
+    # is where a uniform block (psm 6), or the gray band, often reads nothing at all.
+    band = band.point(lambda v: 0 if v < 140 else 255)
+    out = engine.run(band, ("tsv",), psm=11, dpi=_page_dpi(gray))
     band_lines = build_lines(engine.words_from_tsv(out["tsv"], dy=top), gray.width)
     merged = dict(found)
     for key, table in (("secrecy", fields.SECRECY), ("urgency", fields.URGENCY)):
@@ -202,15 +230,16 @@ def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None
         raise errors.too_many_pages(pages, load.MAX_PAGES)
     _check(cancelled)
     first = next(load.iter_pages(path, max_pages=load.MAX_PAGES))
-    gray, k = prepare(first)
+    gray, clean, k = prepare(first, colour=True)
     if preprocess.is_blank(gray):
         raise errors.blank_page()
     _check(cancelled)
-    found, pdf, text, cut = _header_pass(gray, doc_types, known_issuers, lexicon)
+    found, pdf, text, cut = _header_pass(gray, clean, doc_types, known_issuers, lexicon)
     if not _looks_read(found):
         # Upside down (fed the wrong way into the scanner): one more try turned round.
         turned = gray.rotate(180)
-        again = _header_pass(turned, doc_types, known_issuers, lexicon)
+        turned_clean = turned if clean is gray else clean.rotate(180)
+        again = _header_pass(turned, turned_clean, doc_types, known_issuers, lexicon)
         if _looks_read(again[0]):
             found, pdf, text, cut = again
             gray = turned

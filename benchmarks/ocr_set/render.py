@@ -5,7 +5,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 FONT_DIR = "/usr/share/fonts/truetype/liberation2/LiberationSerif-"
 INK = (20, 20, 20)
@@ -173,12 +173,13 @@ def render(doc: Doc, dpi: int, rng) -> list[Image.Image]:
     else:
         _center(d, cx, y, "Kính gửi: Các sở, ban, ngành tỉnh", reg)
         y += lh * 1.6
+    stamp_at = None
     if doc.den_stamp:
         st = doc.den_stamp
         sx, sy = (left + rng.uniform(0, 200), max(y, H * 0.35)) if st["where"] == "body" else (left - 20 * mm * 0.8, 4 * mm)
         if st["where"] == "body":
             y = sy + 35 * mm + lh
-        _den_stamp(d, sx, sy, st, dpi, rng)
+        stamp_at = (sx, sy, st)
 
     def body_page(d, y, paras):
         for p in paras:
@@ -191,6 +192,12 @@ def render(doc: Doc, dpi: int, rng) -> list[Image.Image]:
         return y
 
     y = body_page(d, y, doc.body)
+    if stamp_at:
+        # Stamped last, in ink that darkens what is under it, as a stamp on printed paper does:
+        # where it crosses the print, the print stays black.
+        layer = Image.new("RGB", img.size, "white")
+        _den_stamp(ImageDraw.Draw(layer), *stamp_at, dpi, rng)
+        img = ImageChops.multiply(img, layer)
     pages = [img]
     for k in range(doc.extra_pages):
         p2 = Image.new("RGB", (W, H), "white")

@@ -41,7 +41,8 @@ def party_doc(**kw):
 
 @pytest.fixture
 def page(tmp_path):
-    """page(doc, name='p.png', dpi=200, turn=0) -> path of the drawn page(s)."""
+    """page(doc, name='p.png', dpi=200, turn=0) -> path of the drawn page(s); a .jpg is kept in
+    colour, as a colour scan; other images are saved gray."""
     from render import render
 
     def make(doc, name="p.png", dpi=200, turn=0):
@@ -51,6 +52,8 @@ def page(tmp_path):
         path = tmp_path / name
         if name.endswith(".pdf"):
             pages[0].save(path, save_all=True, append_images=pages[1:], resolution=dpi)
+        elif name.endswith(".jpg"):
+            pages[0].convert("RGB").save(path, quality=75, dpi=(dpi, dpi))
         else:
             pages[0].convert("L").save(path, dpi=(dpi, dpi))
         return path

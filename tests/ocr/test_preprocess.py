@@ -37,3 +37,40 @@ def test_a_rule_and_specks_are_not_a_stamp_but_letters_are():
     assert preprocess.text_rows(rule) < 200 // 12
     stamp = _page([(300, 8, 420, 40)], size=(900, 48))  # letters about 4 mm high
     assert preprocess.text_rows(stamp) >= 200 // 12
+
+
+def _colour_page(paper=(255, 255, 255)):
+    """Black print bars, and a blue stamp (a frame and bars) stamped over part of them: stamp
+    ink darkens what it crosses, so where it crosses the print stays black."""
+    from PIL import ImageChops
+
+    page = Image.new("RGB", (1200, 900), paper)
+    draw = ImageDraw.Draw(page)
+    for x in range(300, 900, 20):
+        draw.rectangle((x, 400, x + 10, 440), fill=(20, 20, 20))
+    stamp = Image.new("RGB", page.size, "white")
+    ink = ImageDraw.Draw(stamp)
+    ink.rectangle((100, 250, 500, 600), outline=(60, 50, 150), width=6)
+    for x in range(130, 480, 20):
+        ink.rectangle((x, 300, x + 8, 340), fill=(60, 50, 150))  # the stamp's own letters
+    ink.rectangle((130, 405, 470, 415), fill=(60, 50, 150))  # a stroke across the print
+    return ImageChops.multiply(page, stamp)
+
+
+def test_coloured_stamp_ink_is_taken_out_and_the_print_under_it_kept():
+    gray, ink = preprocess.gray_and_colour_ink(_colour_page())
+    assert ink is not None
+    clean = preprocess.without_ink(gray, ink.resize(gray.size, Image.Resampling.NEAREST))
+    assert clean.crop((130, 300, 480, 340)).getextrema()[0] > 200  # the stamp's letters: gone
+    assert clean.crop((100, 250, 106, 600)).getextrema()[0] > 200  # its frame: gone
+    assert clean.crop((300, 405, 310, 415)).getextrema()[1] < 60  # print crossed by it: black
+    assert clean.crop((700, 400, 710, 440)).getextrema()[1] < 60  # print elsewhere: black
+    assert gray.crop((130, 300, 138, 340)).getextrema()[1] < 120  # the page as scanned keeps it
+
+
+def test_gray_scans_and_tinted_photos_get_no_mask():
+    page = _colour_page()
+    assert preprocess.gray_and_colour_ink(page.convert("L"))[1] is None
+    assert preprocess.gray_and_colour_ink(page.convert("L").convert("RGB"))[1] is None
+    # warm light on a phone photo: the paper itself is coloured, so colour tells nothing
+    assert preprocess.gray_and_colour_ink(_colour_page(paper=(250, 236, 200)))[1] is None

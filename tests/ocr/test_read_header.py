@@ -62,3 +62,22 @@ def test_two_page_pdf_full_text_and_searchable_pdf(page):
     # Tesseract's own text layer keeps the vie model's doubled "ĐÐ", which the search text fixes.
     first = reader.pages[0].extract_text().replace("Ð", "")
     assert "123/QĐ-SNV" in first.replace(" ", "") and "khẩn trương" in first
+
+
+def test_colour_scan_is_read_past_a_receiving_stamp_over_its_header(page):
+    import pypdfium2
+
+    stamp = {"org": "SỞ NỘI VỤ TỈNH NGHỆ AN", "number": "4321", "date": "9/3/2024", "to": "PGĐ Lan",
+             "where": "top"}
+    path = page(party_doc(den_stamp=stamp, secrecy="Mật"), name="colour.jpg")
+    h = read_header(path)
+    assert h.issuer.value == "TỈNH ỦY NGHỆ AN - BAN TỔ CHỨC"
+    assert h.number_symbol.value == "1881-CV/BTCTU"
+    assert h.secrecy.value == "Mật"  # a red stamp: read from the page as scanned
+    # The searchable PDF shows the page as scanned, stamp included, with the text read.
+    full = read_full(path, header=h)
+    assert "1881-CV/BTCTU" in PdfReader(io.BytesIO(full.pdf_bytes)).pages[0].extract_text()
+    shown = pypdfium2.PdfDocument(full.pdf_bytes)[0].render(scale=200 / 72).to_pil().convert("L")
+    mm = 200 / 25.4
+    stamp_org = shown.crop((int(15 * mm), int(5 * mm), int(45 * mm), int(9 * mm)))  # its first line
+    assert stamp_org.getextrema()[0] < 100
