@@ -63,7 +63,8 @@ def parse_date(folded_line: str) -> tuple[str, dt.date] | None:
 def stamp_word(folded_line: str, table: dict[str, str]) -> tuple[str, float] | None:
     """A stand-alone stamp line ('TỐI MẬT', 'HỎA TỐC'): short, nothing but the stamp words."""
     letters = re.sub(r"[^a-z ]", " ", folded_line)
-    core = " ".join(letters.split())
+    # A letter read twice with two marks ("MẬẶT") folds to a double: no stamp word has one.
+    core = re.sub(r"([a-z])\1+", r"\1", " ".join(letters.split()))
     if not core or len(core.split()) > 4:
         return None
     best = max(table, key=lambda k: fuzz.ratio(k, core))

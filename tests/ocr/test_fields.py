@@ -40,6 +40,7 @@ def test_stamps_stand_alone():
     assert F.stamp_word("toi mat", F.SECRECY) == ("Tối mật", 1.0)
     assert F.stamp_word("| hoa toc |", F.URGENCY)[0] == "Hỏa tốc"
     assert F.stamp_word("thuong khan", F.URGENCY)[0] == "Thượng khẩn"
+    assert F.stamp_word("maat", F.SECRECY)[0] == "Mật"  # "MẬẶT": one vowel read twice
     assert F.stamp_word("de nghi cac don vi khan truong trien khai", F.URGENCY) is None
     assert F.stamp_word("bao mat thong tin", F.SECRECY) is None
 
