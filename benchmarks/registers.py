@@ -26,7 +26,6 @@ from app import demo, org  # noqa: E402
 from app.registers import query, service  # noqa: E402
 from app.registers.draft import Draft, clean  # noqa: E402
 from app.store import open_store  # noqa: E402
-from app.text import fold  # noqa: E402
 from db.models import Book, Entry, Sequence  # noqa: E402
 
 YEARS = (2022, 2023, 2024, 2025, 2026)

@@ -17,24 +17,26 @@ PAPER_CAST = 4  # paper further from neutral than this: a photo under coloured l
 
 
 def gray_and_colour_ink(page: Image.Image) -> tuple[Image.Image, Image.Image | None]:
-    """The page in gray and, on a colour scan, a mask of its coloured ink (at half size). Official documents
-    are printed in black; what is coloured on them came later: the receiving office's ĐẾN stamp
-    (often right over the header), the secrecy and urgency stamps, seals, pen. Reading the text
-    without it keeps a stamp's words out of the header's rows. A page whose paper is not
-    neutral (a phone photo under warm light) gets no mask: its black print is not neutral
-    either. A look at a copy an eighth the size first, so gray scans pay almost nothing."""
+    """The page in gray and, on a colour scan, a mask of its coloured ink (at half size).
+    Official documents are printed in black; what is coloured on them came later: the receiving
+    office's ĐẾN stamp (often right over the header), the secrecy and urgency stamps, seals,
+    pen. Reading the text without it keeps a stamp's words out of the header's rows. A page
+    whose paper is not neutral (a phone photo under warm light) gets no mask: its black print
+    is not neutral either. A look at a copy an eighth the size first, so gray scans pay
+    almost nothing."""
     if page.mode not in ("RGB", "RGBA", "CMYK", "P", "PA", "YCbCr"):
         return page.convert("L"), None
     rgb = page.convert("RGB")
+    gray = rgb.convert("L")
     _y, cb, cr = rgb.reduce(8).convert("YCbCr").split()
     paper = [ImageStat.Stat(c).median[0] for c in (cb, cr)]
     coloured = _coloured(cb, cr)
     if any(abs(m - 128) > PAPER_CAST for m in paper) or \
             coloured.histogram()[255] < coloured.width * coloured.height // 2000:
-        return rgb.convert("L"), None
+        return gray, None
     # Colour at half size, as JPEG keeps it anyway; the caller scales the mask to its page.
     _y, cb, cr = rgb.reduce(2).convert("YCbCr").split()
-    return rgb.convert("L"), _coloured(cb, cr)
+    return gray, _coloured(cb, cr)
 
 
 def _coloured(cb: Image.Image, cr: Image.Image) -> Image.Image:
