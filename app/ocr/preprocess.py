@@ -16,8 +16,9 @@ _COLOURED = [255 if abs(v - 128) > CHROMA else 0 for v in range(256)]
 PAPER_CAST = 4  # paper further from neutral than this: a photo under coloured light
 
 
-def gray_and_colour_ink(page: Image.Image) -> tuple[Image.Image, Image.Image | None]:
-    """The page in gray and, on a colour scan, a mask of its coloured ink (at half size).
+def gray_and_colour_ink(page: Image.Image, share: float = 1.0) -> tuple[Image.Image, Image.Image | None]:
+    """The page in gray and, on a colour scan, a mask of its coloured ink in the top `share` of
+    the page (at half size).
     Official documents are printed in black; what is coloured on them came later: the receiving
     office's ĐẾN stamp (often right over the header), the secrecy and urgency stamps, seals,
     pen. Reading the text without it keeps a stamp's words out of the header's rows. A page
@@ -35,7 +36,8 @@ def gray_and_colour_ink(page: Image.Image) -> tuple[Image.Image, Image.Image | N
             coloured.histogram()[255] < coloured.width * coloured.height // 2000:
         return gray, None
     # Colour at half size, as JPEG keeps it anyway; the caller scales the mask to its page.
-    _y, cb, cr = rgb.reduce(2).convert("YCbCr").split()
+    top = rgb.crop((0, 0, rgb.width, round(rgb.height * share))) if share < 1 else rgb
+    _y, cb, cr = top.reduce(2).convert("YCbCr").split()
     return gray, _coloured(cb, cr)
 
 

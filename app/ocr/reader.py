@@ -70,31 +70,40 @@ def _check(cancelled: Cancelled) -> None:
 # about 18 % less; that margin pays for reading page 1 in two passes (header first).
 OCR_DPI = int(os.environ.get("VANTHU_OCR_DPI", "200"))
 A4_LONG_INCHES = 11.69
+HEADER_SHARE = 0.4  # the header pass reads above preprocess.cut_row's band, at most 37 %
 
 
 def prepare(page, colour: bool = False) -> tuple[object, object, float]:
     """The page ready for Tesseract; the same without its coloured ink (stamps, seals, pen) for
     reading the header when `colour` and there is any (else the same image); and the factor
     from their pixels back to the loaded page's."""
-    # Gray before anything else: every step after costs a third on gray.
-    page, ink = preprocess.gray_and_colour_ink(page) if colour else (page.convert("L"), None)
+    # Gray before anything else: every step after costs a third on gray. Only the header band
+    # is read from the clean copy, so only its top is looked at for coloured ink.
     turns = preprocess.quarter_turns(page)
+    share = 1.0 if turns else HEADER_SHARE
+    page, ink = preprocess.gray_and_colour_ink(page, share) if colour else (page.convert("L"), None)
     if turns:
         page = page.rotate(90 * turns, expand=True)
-        ink = ink.rotate(90 * turns, expand=True) if ink else None
+        if ink:
+            ink = ink.rotate(90 * turns, expand=True)
+            ink = ink.crop((0, 0, ink.width, round(ink.height * HEADER_SHARE)))
     scale = 1.0
     dpi = max(page.size) / A4_LONG_INCHES  # scans rarely carry a trustworthy dpi tag
     if dpi > OCR_DPI * 1.1:
         scale = dpi / OCR_DPI
         size = (round(page.width / scale), round(page.height / scale))
         page = page.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
-    gray = preprocess.grayscale(page)
+    gray, angle = preprocess.deskew(preprocess.grayscale(page))
     if ink is None:
-        gray = preprocess.deskew(gray)[0]
         return gray, gray, scale
-    clean = preprocess.without_ink(gray, ink.resize(gray.size, Image.Resampling.NEAREST))
-    clean, angle = preprocess.deskew(clean)  # the text's own lines, not a stamp's frame
-    return preprocess.deskew(gray, angle)[0], clean, scale
+    # The ink is taken out of the top alone, turned about the page's centre as the page was.
+    top = round(gray.height * HEADER_SHARE)
+    ink = ink.resize((gray.width, top), Image.Resampling.NEAREST)
+    if angle:
+        ink = ink.rotate(angle, center=(gray.width / 2, gray.height / 2))
+    clean = gray.copy()
+    clean.paste(preprocess.without_ink(gray.crop((0, 0, gray.width, top)), ink))
+    return gray, clean, scale
 
 
 def _page_dpi(gray) -> int:
@@ -237,8 +246,10 @@ def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None
     found, pdf, text, cut = _header_pass(gray, clean, doc_types, known_issuers, lexicon)
     if not _looks_read(found):
         # Upside down (fed the wrong way into the scanner): one more try turned round.
-        turned = gray.rotate(180)
-        turned_clean = turned if clean is gray else clean.rotate(180)
+        if clean is gray:
+            turned = turned_clean = gray.rotate(180)
+        else:  # the ink was taken out of the top only: that of the page turned round
+            turned, turned_clean, _k = prepare(first.rotate(180), colour=True)
         again = _header_pass(turned, turned_clean, doc_types, known_issuers, lexicon)
         if _looks_read(again[0]):
             found, pdf, text, cut = again

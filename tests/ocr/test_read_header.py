@@ -81,3 +81,11 @@ def test_colour_scan_is_read_past_a_receiving_stamp_over_its_header(page):
     mm = 200 / 25.4
     stamp_org = shown.crop((int(15 * mm), int(5 * mm), int(45 * mm), int(9 * mm)))  # its first line
     assert stamp_org.getextrema()[0] < 100
+
+
+def test_colour_scan_fed_upside_down_is_turned_and_read_past_its_stamp(page):
+    stamp = {"org": "SỞ NỘI VỤ TỈNH NGHỆ AN", "number": "4321", "date": "9/3/2024", "to": "PGĐ Lan",
+             "where": "top"}
+    h = read_header(page(party_doc(den_stamp=stamp), name="turned.jpg", turn=180))
+    assert h.issuer.value == "TỈNH ỦY NGHỆ AN - BAN TỔ CHỨC"
+    assert h.number_symbol.value == "1881-CV/BTCTU"
