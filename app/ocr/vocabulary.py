@@ -6,6 +6,8 @@ stamp's frame) takes the organisation word one letter away that fits its neighbo
 common names of bodies below."""
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import Levenshtein
 
 from app.text import fold
@@ -30,7 +32,7 @@ VŨNG TÀU BÀ RỊA MỸ THO BIÊN HÒA THỦ DẦU MỘT
 
 # Names of bodies as headers print them: which organisation words stand next to which.
 ORG_NAMES = """
-BAN TUYÊN GIÁO VÀ DÂN VẬN | BAN TỔ CHỨC | ỦY BAN KIỂM TRA | BAN NỘI CHÍNH | BAN DÂN VẬN
+TỈNH ỦY | THÀNH ỦY | HUYỆN ỦY | ĐẢNG ỦY | BAN TUYÊN GIÁO VÀ DÂN VẬN | BAN TỔ CHỨC | ỦY BAN KIỂM TRA | BAN NỘI CHÍNH | BAN DÂN VẬN
 BAN CHẤP HÀNH ĐẢNG BỘ | BAN THƯỜNG VỤ | VĂN PHÒNG | ỦY BAN NHÂN DÂN | HỘI ĐỒNG NHÂN DÂN
 SỞ NỘI VỤ | SỞ TÀI CHÍNH | SỞ GIÁO DỤC VÀ ĐÀO TẠO | SỞ Y TẾ | SỞ TƯ PHÁP | SỞ XÂY DỰNG
 SỞ CÔNG THƯƠNG | SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG | SỞ KHOA HỌC VÀ CÔNG NGHỆ | SỞ NGOẠI VỤ
@@ -71,9 +73,19 @@ def correct_caps(text: str) -> str:
         out.append(known or word)
     for i, word in enumerate(out):
         if word.isupper() and word.isalpha() and len(word) >= 3 and fold(word) not in _groups:
-            out[i] = _one_letter_off(word, fold(out[i - 1]) if i else "",
-                                     fold(out[i + 1]) if i + 1 < len(out) else "")
+            out[i] = _parted(word) or _one_letter_off(word, fold(out[i - 1]) if i else "",
+                                                      fold(out[i + 1]) if i + 1 < len(out) else "")
     return " ".join(out)
+
+
+def _parted(word: str) -> str:
+    """Two organisation words run together ("TỈÍNHỦY": the space lost, a mark read twice) that
+    stand together in a body's name, parted; '' if there are no such two."""
+    key = re.sub(r"([a-z])\1+", r"\1", fold(word))
+    fits = {f"{a} {b}" for cut in range(2, len(key) - 1)
+            for a in _groups.get(key[:cut], ()) for b in _groups.get(key[cut:], ())
+            if (key[:cut], b) in _PAIRS and (a, key[cut:]) in _PAIRS}
+    return fits.pop() if len(fits) == 1 else ""
 
 
 def _one_letter_off(word: str, prev: str, nxt: str) -> str:

@@ -60,6 +60,10 @@ def test_a_word_a_letter_off_takes_the_organisation_word_that_fits_its_neighbour
     # GIÁO cut by a stamp's frame; GIA (Gia Lai) is one letter off too, but no body is "TUYÊN GIA"
     assert correct_caps("BAN TUYÊN GIO VÀ DÂN VẬN") == "BAN TUYÊN GIÁO VÀ DÂN VẬN"
     assert correct_caps("CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚ") == "CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC"
+    # two organisation words run together, a mark read twice, are parted
+    assert correct_caps("TỈÍNHỦY SƠN LA") == "TỈNH ỦY SƠN LA"
+    assert correct_caps("SỞNỘI VỤ") == "SỞ NỘI VỤ"
     # unknown names and words with no fitting neighbour are left as read
     assert correct_caps("UBND XÃ PA CỎ") == "UBND XÃ PA CỎ"
+    assert correct_caps("UBND XÃ PACỎ") == "UBND XÃ PACỎ"
     assert correct_caps("BAN GIO") == "BAN GIO"
