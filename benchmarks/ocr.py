@@ -3,7 +3,8 @@
 Usage: .venv/bin/python benchmarks/ocr.py [--limit N]
 Generates the set (benchmarks/ocr_set/make_set.py) if missing, then prints per-field exact
 accuracy, how often fields marked confident are right, time per page, header latency after
-the page is loaded, and bare `tesseract FILE - -l vie` on the same pages in the same run; then
+the page is loaded (one read, and the median of three reads of each page), and bare
+`tesseract FILE - -l vie` on the same pages in the same run; then
 issuer and number accuracy again when the issuers of the other documents are already known.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -59,7 +61,7 @@ def main() -> None:
     right = {f: 0 for f in FIELDS}
     confident = confident_right = 0
     warm_right = {f: 0 for f in FIELDS}
-    header_latency, intake_s, bare_s, pages = [], 0.0, 0.0, 0
+    header_latency, header_typical, intake_s, bare_s, pages = [], [], 0.0, 0.0, 0
     misses = []
     with tempfile.TemporaryDirectory() as tmp:
         for lab in labels:
@@ -73,6 +75,14 @@ def main() -> None:
             read_full(path, header=h)
             t2 = time.perf_counter()
             header_latency.append(max(0.0, (t1 - t0) - loaded))
+            # The same page read twice more: a shared machine's passing load makes single reads
+            # of a 0.4 s page range up to 0.8 s; the median of three is the page's own time.
+            again = [t1 - t0]
+            for _ in range(2):
+                t = time.perf_counter()
+                read_header(path)
+                again.append(time.perf_counter() - t)
+            header_typical.append(max(0.0, statistics.median(again) - loaded))
             intake_s += t2 - t0
             bare_s += bare(path, Path(tmp))
             pages += h.pages
@@ -102,8 +112,9 @@ def main() -> None:
     for f in ("issuer", "number_symbol"):
         print(f"  {f:14s} {warm_right[f] / n:6.1%} exact ({warm_right[f]}/{n})")
     print(f"fields marked confident: {confident}, right {confident_right / max(1, confident):.1%} (goal >= 99%)")
-    print(f"header fields after page loaded: p50 {pct(header_latency, 50):.2f} s, "
-          f"p95 {pct(header_latency, 95):.2f} s (goal <= 0.6 s)")
+    print(f"header fields after page loaded, one read: p50 {pct(header_latency, 50):.2f} s, "
+          f"p95 {pct(header_latency, 95):.2f} s; median of three reads: p50 {pct(header_typical, 50):.2f} s,"
+          f" p95 {pct(header_typical, 95):.2f} s (goal <= 0.6 s)")
     print(f"whole intake: {intake_s / pages:.2f} s/page; bare tesseract: {bare_s / pages:.2f} s/page;"
           f" ratio {intake_s / bare_s:.2f} (goal <= 1.15)")
     if misses:
