@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ["OMP_THREAD_LIMIT"] = "1"
 
-from app.ocr import CONFIDENT, load, read_full, read_header  # noqa: E402
+from app.intake.ocr import CONFIDENT, load, read_full, read_header  # noqa: E402
 
 SET = ROOT / "benchmarks" / "ocr_set" / "out"
 FIELDS = ("issuer", "number_symbol", "date", "doc_type", "summary", "secrecy", "urgency")

@@ -8,7 +8,8 @@ from dataclasses import fields, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import catalogue, numbering, org as org_mod
+from app import catalogue, org as org_mod
+from app.registers import numbering
 from app.errors import NotFound, NumberStateError, PossibleDuplicate, SetupRequired, ValidationError
 from app.dates import BadDate, parse_date, parse_datetime
 from app.registers.draft import Draft, clean

@@ -1,9 +1,9 @@
 import pytest
 
-from app import intake
+from app.intake import scans as intake
 from app.registers import query, service
 from app.registers.draft import Draft
-from app.scan_folder import FolderWatch, move_done
+from app.intake.scan_folder import FolderWatch, move_done
 
 IN = dict(received_at="05/03/2026 08:15", issuer="UBND tỉnh Nghệ An", number_symbol="123/QĐ-UBND",
           doc_date="02/03/2026", doc_type="Quyết định", summary="Về việc phê duyệt kế hoạch")

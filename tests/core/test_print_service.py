@@ -5,7 +5,7 @@ import pytest
 
 from app import demo
 from app.errors import ValidationError
-from app.print_service import PrintRequest, print_book, print_log
+from app.printing.service import PrintRequest, print_book, print_log
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfWriter
 
-from app.ocr import OcrError, read_full, read_header
+from app.intake.ocr import OcrError, read_full, read_header
 
 
 def png_header_claiming(width: int, height: int) -> bytes:
@@ -75,7 +75,7 @@ def test_missing_file(tmp_path):
 
 
 def test_cancel_stops_between_pages(tmp_path):
-    from app.ocr import OcrCancelled
+    from app.intake.ocr import OcrCancelled
 
     path = write(tmp_path, "two.pdf", pdf_bytes(pages=2))
     with pytest.raises(OcrCancelled):

@@ -1,9 +1,9 @@
 """Field extraction from laid-out lines (as Tesseract's word boxes give them), without Tesseract:
 a receiving stamp read into the header's rows, a "Số" lost under it, specks."""
-from app.ocr.engine import Word
-from app.ocr.extract import extract
-from app.ocr.lines import Line
-from app.ocr.reader import CONFIDENT, DEFAULT_TYPES
+from app.intake.ocr.engine import Word
+from app.intake.ocr.extract import extract
+from app.intake.ocr.lines import Line
+from app.intake.ocr.reader import CONFIDENT, DEFAULT_TYPES
 
 WIDTH = 1653
 

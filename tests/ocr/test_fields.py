@@ -3,7 +3,7 @@ import datetime as dt
 
 from hypothesis import given, strategies as st
 
-from app.ocr import fields as F
+from app.intake.ocr import fields as F
 
 ABBR = st.sampled_from(["QĐ", "CV", "TB", "KH", "NQ", "TTr", "HD", "BC"])
 ORG = st.sampled_from(["TU", "VPTU", "UBND", "SNV", "BTCTU", "TW", "VPTW"])
@@ -46,7 +46,7 @@ def test_stamps_stand_alone():
 
 
 def test_organisation_words_get_their_marks_back():
-    from app.ocr.vocabulary import correct_caps
+    from app.intake.ocr.vocabulary import correct_caps
 
     assert correct_caps("UBND TÍNH HƯNG YÊN - SỞ NỘI VỤ") == "UBND TỈNH HƯNG YÊN - SỞ NỘI VỤ"
     assert correct_caps("ĐÁNG BỘ XÃ THIỆU TRUNG - ĐÁNG ỦY") == "ĐẢNG BỘ XÃ THIỆU TRUNG - ĐẢNG ỦY"
@@ -55,7 +55,7 @@ def test_organisation_words_get_their_marks_back():
 
 
 def test_a_word_a_letter_off_takes_the_organisation_word_that_fits_its_neighbours():
-    from app.ocr.vocabulary import correct_caps
+    from app.intake.ocr.vocabulary import correct_caps
 
     # GIÁO cut by a stamp's frame; GIA (Gia Lai) is one letter off too, but no body is "TUYÊN GIA"
     assert correct_caps("BAN TUYÊN GIO VÀ DÂN VẬN") == "BAN TUYÊN GIÁO VÀ DÂN VẬN"

@@ -1,7 +1,7 @@
 """Where the header band is parted for two Tesseract runs, and what counts as a stamp's ink."""
 from PIL import Image, ImageDraw
 
-from app.ocr import preprocess
+from app.intake.ocr import preprocess
 
 
 def _page(blocks, size=(1650, 750)):

@@ -3,8 +3,8 @@ import io
 
 from pypdf import PdfReader
 
-from app.ocr import CONFIDENT, read_full, read_header
-from app.ocr.extract import HANDWRITTEN_NOTE
+from app.intake.ocr import CONFIDENT, read_full, read_header
+from app.intake.ocr.extract import HANDWRITTEN_NOTE
 from tests.ocr.conftest import party_doc, state_doc
 
 

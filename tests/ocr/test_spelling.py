@@ -1,7 +1,7 @@
 """Tone marks put back in a read summary from the words around it, without Tesseract."""
 from hypothesis import given, strategies as st
 
-from app.ocr import spelling
+from app.intake.ocr import spelling
 from app.text import fold
 
 

@@ -89,7 +89,7 @@ def test_a_very_long_summary_still_fits_one_page(tmp_path):
 
 def test_print_phieu_from_the_register(state_store, tmp_path):
     from app import demo
-    from app.print_service import print_phieu
+    from app.printing.service import print_phieu
     from app.registers import query
     from ui.print.phieu_source import build_phieu  # what the window's menu entry calls
 

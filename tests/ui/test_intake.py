@@ -4,7 +4,7 @@ import random
 import sys
 from pathlib import Path
 
-from app import intake
+from app.intake import scans as intake
 from app.registers import query
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks" / "ocr_set"))

@@ -3,7 +3,8 @@ import datetime as dt
 
 import pytest
 
-from app import demo, print_service
+from app import demo
+from app.printing import service as print_service
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-from app import demo, print_service
+from app import demo
+from app.printing import service as print_service
 from ui.print.jobs import book_job
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
-from app import intake
+from app.intake import scans as intake
 from ui import settings as S
 from ui.intake.intake_panel import IntakePanel
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
-from app import catalogue, intake, org as org_mod
+from app import catalogue, org as org_mod
+from app.intake import scans as intake
 from app.registers import query
 from app.registers.views import Changes
 from ui.intake.ocr_jobs import Knowledge, OcrJobs
@@ -56,7 +57,7 @@ class IntakePanel(QWidget):
             self.add(Path(p))
 
     def set_watched_folder(self, folder: Path | None) -> None:
-        from app.scan_folder import FolderWatch
+        from app.intake.scan_folder import FolderWatch
 
         self.watch = FolderWatch(folder) if folder else None
         self.folder_label.setText(self.tr("Thư mục quét: %s") % folder if folder else "")
@@ -141,7 +142,7 @@ class IntakePanel(QWidget):
             self.open_item(item)
 
     def open_item(self, item: QueueItem):
-        from app import ocr
+        from app.intake import ocr
         from ui.intake.intake_dialog import IntakeDialog
         from ui.intake.page_viewer import to_qimage
 
@@ -187,7 +188,7 @@ class IntakePanel(QWidget):
                           lambda _scan: None, self._keep_failed)
 
     def _move(self, item: QueueItem, ok: bool) -> None:
-        from app.scan_folder import move_done
+        from app.intake.scan_folder import move_done
 
         item.moved = True
         try:
@@ -197,7 +198,7 @@ class IntakePanel(QWidget):
 
     def refresh_knowledge(self) -> None:
         def read(s):
-            from app.ocr import spelling  # here, on the worker: OCR's imports stay off start-up
+            from app.intake.ocr import spelling  # here, on the worker: OCR's imports stay off start-up
 
             regime = org_mod.load(s).regime
             return Knowledge(tuple(query.completions(s, "issuer", limit=5000)),

@@ -17,7 +17,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract's own threads make t
 @dataclass(frozen=True)
 class Knowledge:
     """What the database knows, to correct OCR slips: earlier issuers, the type catalogue and
-    the wording of earlier summaries (an app.ocr.spelling.Lexicon)."""
+    the wording of earlier summaries (an app.intake.ocr.spelling.Lexicon)."""
     issuers: Sequence[str] = ()
     doc_types: Sequence[tuple[str, str]] = ()
     lexicon: object = None
@@ -36,7 +36,7 @@ class _Job(QRunnable):
             pass  # the queue was deleted (window closing): nobody is left to tell
 
     def _run(self) -> None:
-        from app import intake, ocr
+        from app.intake import ocr, scans as intake
 
         emit = self.jobs._event.emit
         try:

@@ -21,8 +21,8 @@ class QueueItem:
     progress: tuple[int, int] = (0, 0)
     sha256: str = ""
     earlier: object = None  # EntryView of an earlier registration of the same file
-    header: object = None  # app.ocr.HeaderResult
-    full: object = None  # app.ocr.FullResult
+    header: object = None  # app.intake.ocr.HeaderResult
+    full: object = None  # app.intake.ocr.FullResult
     message: str = ""
     entry: object = None  # EntryView once registered
     scan_id: int | None = None

@@ -6,7 +6,7 @@
   printer.py         PDF pages → QPrinter, on a worker, page by page
   actions.py         the menu entries, installed by MainWindow
 
-Recording: app.print_service records a print when the PDF is *built* (so the preview of a
+Recording: app.printing.service records a print when the PDF is *built* (so the preview of a
 secret book is already an audited event). "Lưu PDF…" and "In…" copy or print that same build
 and add no second record: one build, one record, whatever the clerk then does with it.
 """

@@ -10,7 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import print_service
+from app.printing import service as print_service
 from app.printing import PrintCancelled
 
 

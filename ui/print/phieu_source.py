@@ -10,7 +10,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from app import org as org_mod, print_service
+from app import org as org_mod
+from app.printing import service as print_service
 from app.printing import PrintError
 from app.registers import query
 

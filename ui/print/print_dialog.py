@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
                                QHBoxLayout, QLabel, QLineEdit, QRadioButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
-from app import print_service
+from app.printing import service as print_service
 from app.dates import BadDate, parse_date
 from app.errors import DomainError, ValidationError
 from app.printing import PrintCancelled, PrintError

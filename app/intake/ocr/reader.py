@@ -13,9 +13,9 @@ from typing import Callable
 
 from PIL import Image
 
-from app.ocr import engine, errors, fields, load, preprocess
-from app.ocr.extract import HANDWRITTEN_NOTE, Field, extract
-from app.ocr.lines import build_lines, dedupe, with_ink
+from app.intake.ocr import engine, errors, fields, load, preprocess
+from app.intake.ocr.extract import HANDWRITTEN_NOTE, Field, extract
+from app.intake.ocr.lines import build_lines, dedupe, with_ink
 
 CONFIDENT = 0.80  # fields at or above this are shown as read; the rest are marked for checking
 FIELDS = ("regime", "issuer", "number_symbol", "date", "place", "doc_type", "summary", "secrecy",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytesseract
 from PIL import Image
 
-from app.ocr import errors
+from app.intake.ocr import errors
 
 os.environ["OMP_THREAD_LIMIT"] = "1"
 LANG = "vie"

@@ -117,7 +117,7 @@ def _list(store: Store, args) -> int:
 
 def _print(store: Store, args) -> int:
     from app.dates import parse_date
-    from app.print_service import PrintRequest, print_book
+    from app.printing.service import PrintRequest, print_book
 
     low = high = None
     if args.numbers:
@@ -134,7 +134,8 @@ def _print(store: Store, args) -> int:
 
 
 def _ocr(store: Store, args) -> int:
-    from app import catalogue, ocr
+    from app import catalogue
+    from app.intake import ocr
 
     with store.ReadSession() as s:
         issuers = query.completions(s, "issuer", limit=5000)

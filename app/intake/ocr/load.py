@@ -8,7 +8,7 @@ from typing import Iterator
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from app.ocr import errors
+from app.intake.ocr import errors
 
 MAX_PIXELS = 60_000_000  # an A3 page at 600 dpi is 70 MP; a 30,000² bomb is 900 MP
 MAX_PAGES = 200

@@ -2,11 +2,11 @@
 form, then the full text of every page and a searchable PDF. Pure Python, no Qt."""
 from __future__ import annotations
 
-from app.ocr import spelling
-from app.ocr.errors import OcrCancelled, OcrError
-from app.ocr.extract import Field
-from app.ocr.load import load_pages
-from app.ocr.reader import (CONFIDENT, DEFAULT_TYPES, FullResult, HeaderResult, ocr_file_json,
+from app.intake.ocr import spelling
+from app.intake.ocr.errors import OcrCancelled, OcrError
+from app.intake.ocr.extract import Field
+from app.intake.ocr.load import load_pages
+from app.intake.ocr.reader import (CONFIDENT, DEFAULT_TYPES, FullResult, HeaderResult, ocr_file_json,
                             read_full, read_header)
 
 __all__ = ["CONFIDENT", "DEFAULT_TYPES", "Field", "FullResult", "HeaderResult", "OcrCancelled",

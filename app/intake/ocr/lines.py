@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from app.ocr.engine import Word
+from app.intake.ocr.engine import Word
 from app.text import fold
 
 

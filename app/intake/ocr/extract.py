@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from app.ocr import fields as F, spelling, vocabulary
-from app.ocr.lines import Line
+from app.intake.ocr import fields as F, spelling, vocabulary
+from app.intake.ocr.lines import Line
 from app.text import fold, nfc
 
 HANDWRITTEN_NOTE = "Số viết tay, không đọc được — cần nhập tay."
