@@ -132,3 +132,7 @@ class PrintJob(Base):
     entries: Mapped[int] = mapped_column(Integer)
     secret: Mapped[bool] = mapped_column(Boolean, default=False)
     target: Mapped[str] = mapped_column(String(500), default="")
+
+
+# The capabilities' own tables, on the same Base so that Alembic and the schema test see them.
+from db import models_archive, models_security, models_tracking  # noqa: E402,F401

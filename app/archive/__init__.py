@@ -1,0 +1,1 @@
+"""File plan, hồ sơ, closing, handover batches and the BagIt package."""

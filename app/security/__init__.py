@@ -1,0 +1,1 @@
+"""Users and roles, clearance, the audit chain, backup and restore."""

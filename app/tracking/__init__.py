@@ -1,0 +1,1 @@
+"""Deadlines on working days, follow-up, reports, statistics, Excel in and out."""
