@@ -1,0 +1,138 @@
+"""OCR figures on the real documents of ../shared/ocr-real-dev/ (issue 11).
+
+Usage: .venv/bin/python benchmarks/ocr_real.py [--only d001,d007] [--half odd|even] [--save F]
+Reads the header of every document and prints, per field, exact accuracy and the precision of
+the fields marked confident, the mean over the seven fields, the share of documents with all
+seven right, and header time after loading (p50, p95) for scanned and born-digital pages apart.
+Scoring (issue 11, item 7): exact after NFC and whitespace normalisation; dates yyyy-mm-dd; the
+number without "Số:" and spaces; an answer in the document's `alt` counts; an issuer written
+with its superior body in front ("UBND TỈNH X - SỞ Y") counts too.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ["OMP_THREAD_LIMIT"] = "1"
+
+from app.intake.ocr import CONFIDENT, OcrError, load, read_header  # noqa: E402
+
+REAL = ROOT.parent / "shared" / "ocr-real-dev"
+FIELDS = ("issuer", "number_symbol", "date", "doc_type", "summary", "secrecy", "urgency")
+TRUTH_KEY = {"issuer": "org"}
+
+
+def norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+
+def _number(text: str) -> str:
+    return re.sub(r"\s+", "", re.sub(r"^\s*Số\s*[:.]?", "", norm(text)))
+
+
+def answers(truth: dict, field: str) -> set[str]:
+    key = TRUTH_KEY.get(field, field)
+    values = [truth.get(key, "")] + list(truth.get("alt", {}).get(key, []))
+    if field == "issuer" and truth.get("org_parent"):
+        values += [f"{truth['org_parent']} - {v}" for v in values]
+    if field == "number_symbol":
+        return {_number(v) for v in values}
+    return {norm(v) for v in values}
+
+
+def is_right(truth: dict, field: str, value: str) -> bool:
+    got = _number(value) if field == "number_symbol" else norm(value)
+    return got in answers(truth, field)
+
+
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else 0.0
+
+
+def report(rows: list[dict], title: str) -> None:
+    """rows: {"file", "kind", "fields": {f: (value, confidence)}, "truth", "seconds"}."""
+    n = len(rows)
+    if not n:
+        return
+    print(f"\n{title}: {n} documents, confidence threshold {CONFIDENT}")
+    print(f"  {'field':14s} {'exact':>7s} {'confident':>10s} {'conf. right':>12s}")
+    total_right = confident = confident_wrong = 0
+    for f in FIELDS:
+        right = [is_right(r["truth"], f, r["fields"][f][0]) for r in rows]
+        conf = [ok for r, ok in zip(rows, right) if r["fields"][f][1] >= CONFIDENT]
+        total_right += sum(right)
+        confident += len(conf)
+        confident_wrong += len(conf) - sum(conf)
+        prec = f"{sum(conf) / len(conf):.1%}" if conf else "—"
+        print(f"  {f:14s} {sum(right) / n:7.1%} {len(conf):10d} {prec:>12s}")
+    all7 = sum(all(is_right(r["truth"], f, r["fields"][f][0]) for f in FIELDS) for r in rows)
+    print(f"  overall (mean of 7) {total_right / (7 * n):.1%}; all seven right {all7 / n:.1%}")
+    print(f"  confident fields {confident}, wrong {confident_wrong} "
+          f"({confident_wrong / max(1, confident):.1%}; confident-field precision "
+          f"{1 - confident_wrong / max(1, confident):.1%}, goal ≥ 99 %)")
+    for kind in ("scan", "digital"):
+        times = [r["seconds"] for r in rows if r["kind"] == kind]
+        if times:
+            print(f"  header after loading, {kind}: p50 {pct(times, 50):.2f} s, p95 {pct(times, 95):.2f} s"
+                  f" ({len(times)} pages)")
+
+
+def read_one(path: Path):
+    t0 = time.perf_counter()
+    next(load.iter_pages(path))
+    loaded = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    h = read_header(path)
+    spent = time.perf_counter() - t0
+    kind = "digital" if getattr(h, "source", "ocr") == "text" else "scan"
+    # A born-digital page is not rendered at all: its time is the whole read.
+    return h, kind, spent if kind == "digital" else max(0.0, spent - loaded)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", default="")
+    ap.add_argument("--half", choices=("odd", "even"))
+    ap.add_argument("--save", default="")
+    ap.add_argument("--misses", action="store_true")
+    args = ap.parse_args()
+    truths = [json.loads(x) for x in (REAL / "truth.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    if args.only:
+        wanted = set(args.only.split(","))
+        truths = [t for t in truths if Path(t["file"]).stem in wanted]
+    if args.half:
+        truths = [t for i, t in enumerate(truths) if i % 2 == (args.half == "odd")]
+    rows, misses = [], []
+    for t in truths:
+        try:
+            h, kind, spent = read_one(REAL / t["file"])
+            got = {f: (getattr(h, f).value, getattr(h, f).confidence) for f in FIELDS}
+        except OcrError as exc:  # counted as read wrong, every field empty
+            print(f"{t['file']}: {exc.message}")
+            h, kind, spent, got = None, "scan", 0.0, {f: ("", 0.0) for f in FIELDS}
+        rows.append({"file": t["file"], "kind": kind, "fields": got, "truth": t, "seconds": spent})
+        for f in FIELDS:
+            if not is_right(t, f, got[f][0]):
+                misses.append(f"  {Path(t['file']).stem} {f}: {got[f][0]!r} ({got[f][1]:.2f})"
+                              f" ≠ {t[TRUTH_KEY.get(f, f)]!r}")
+        print(f"{Path(t['file']).stem} {kind} {spent:.2f} s", flush=True)
+    report(rows, "real set (shared/ocr-real-dev)")
+    report([r for i, r in enumerate(rows) if i % 2 == 0], "  first half (even positions)")
+    report([r for i, r in enumerate(rows) if i % 2 == 1], "  second half (odd positions)")
+    if args.misses:
+        print("misses:\n" + "\n".join(misses))
+    if args.save:
+        Path(args.save).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
