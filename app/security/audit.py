@@ -1,0 +1,138 @@
+"""The audit log: services call record(); the chain is sealed when the transaction commits.
+
+Sealing at commit, not at record(), is what lets every event carry the final content of the
+entry it touched, and it catches entry changes no service named (an OCR text attached, a
+field set by another capability): those get an event of their own ("thay đổi khác"). Write
+transactions are BEGIN IMMEDIATE, so reading the head and appending cannot interleave."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import event, insert, text
+from sqlalchemy.orm import Session
+
+from app.security import access, chain
+from db.models import Entry
+from db.models_security import AuditEvent
+
+KINDS = {
+    "register": "Đăng ký", "update": "Sửa", "reserve": "Lấy số trước",
+    "use_reservation": "Dùng số lấy trước", "void": "Hủy số", "changed": "Thay đổi khác",
+    "adopt": "Ghi nhận ban đầu", "attach": "Đính kèm bản quét", "file": "Lập hồ sơ",
+    "close": "Đóng sổ", "handover": "Giao nộp lưu trữ", "print": "In sổ", "print_form": "In phiếu",
+    "export": "Xuất dữ liệu", "login": "Đăng nhập", "logout": "Đăng xuất",
+    "login_failed": "Đăng nhập sai", "lock": "Khóa màn hình", "unlock": "Mở khóa",
+    "user_add": "Thêm người dùng", "user_change": "Sửa người dùng", "user_disable": "Khóa người dùng",
+    "user_passwd": "Đổi mật khẩu", "settings": "Đổi cài đặt", "backup": "Sao lưu",
+    "restore": "Khôi phục", "secret_open": "Mở văn bản mật",
+}
+_QUEUE, _TOUCHED = "audit_queue", "audit_touched"
+_HAS_TABLE: dict[str, bool] = {}
+
+
+def record(session: Session, kind: str, entry=None, details: dict | str | None = None,
+           user: str | None = None) -> None:
+    """Queues one event for this transaction; `entry` is an id or an Entry (flushed by then)."""
+    if not isinstance(details, str):
+        details = json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str)
+    session.info.setdefault(_QUEUE, []).append(
+        (kind, entry, details, user if user is not None else access.user_name(session)))
+
+
+def _enabled(session: Session) -> bool:
+    bind = session.get_bind()
+    key = str(bind.url)
+    if key not in _HAS_TABLE or key == "sqlite://":  # one in-memory file is not the next
+        _HAS_TABLE[key] = session.execute(text(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_event'")).first() is not None
+    return _HAS_TABLE[key]
+
+
+@event.listens_for(Session, "before_flush")
+def _collect(session, _ctx, _instances) -> None:
+    for obj in (*session.new, *session.dirty):
+        if isinstance(obj, Entry):
+            session.info.setdefault(_TOUCHED, set()).add(obj)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget(session, _previous) -> None:
+    session.info.pop(_QUEUE, None)
+    session.info.pop(_TOUCHED, None)
+
+
+def entry_rows(session: Session, ids) -> dict[int, str]:
+    """id -> content hash of those entries, from the rows exactly as stored."""
+    out: dict[int, str] = {}
+    ids = sorted(ids)
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        rows = session.execute(text(f"SELECT * FROM entry WHERE id IN ({','.join(map(str, part))})"))
+        for row in rows.mappings():
+            out[row["id"]] = chain.entry_hash(row)
+    return out
+
+
+def _last_covered(session: Session, ids) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for i in ids:
+        h = session.execute(text("SELECT entry_hash FROM audit_event WHERE entry_id = :i AND "
+                                 "entry_hash != '' ORDER BY id DESC LIMIT 1"), {"i": i}).scalar()
+        if h:
+            out[i] = h
+    return out
+
+
+@event.listens_for(Session, "before_commit")
+def _seal(session) -> None:
+    if not session.info.get(_QUEUE) and not session.info.get(_TOUCHED):
+        return
+    session.flush()
+    queue = session.info.pop(_QUEUE, [])
+    touched = {e.id for e in session.info.pop(_TOUCHED, set()) if e.id is not None}
+    if not _enabled(session):
+        return
+    queue = [(k, e.id if isinstance(e, Entry) else e, d, u) for k, e, d, u in queue]
+    last = session.execute(text("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")).first()
+    if last is None:
+        queue = _adoption(session, touched) + queue
+    named = {e for _k, e, _d, _u in queue if e is not None}
+    hashes = entry_rows(session, named | touched)
+    unnamed = touched - named
+    if unnamed:
+        before = _last_covered(session, unnamed)
+        who = access.user_name(session)
+        queue += [("changed", i, "{}", who) for i in sorted(unnamed) if before.get(i) != hashes.get(i)]
+    if not queue:
+        return
+    at = dt.datetime.now().isoformat(sep=" ", timespec="seconds")
+    next_id, prev = (last[0] + 1, last[1]) if last else (1, chain.GENESIS)
+    rows = []
+    for kind, entry_id, details, user in queue:
+        e_hash = hashes.get(entry_id, "") if entry_id is not None else ""
+        h = chain.event_hash(prev, next_id, at, user, kind, entry_id, details, e_hash)
+        rows.append(dict(id=next_id, at=at, user=user, kind=kind, entry_id=entry_id, details=details,
+                         entry_hash=e_hash, prev=prev, hash=h))
+        next_id, prev = next_id + 1, h
+    session.execute(insert(AuditEvent), rows)
+
+
+def _adoption(session: Session, touched: set[int]) -> list[tuple]:
+    """The first event ever: entries written before the log existed are taken in as they are."""
+    ids = session.scalars(text("SELECT id FROM entry ORDER BY id")).all()
+    who = access.user_name(session)
+    return [("adopt", i, "{}", who) for i in ids if i not in touched]
+
+
+def head(session: Session) -> tuple[str, int]:
+    """(short hash, number of events) of the chain's last event: what paper carries."""
+    row = session.execute(text("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")).first()
+    return (chain.short(row[1]), row[0]) if row else (chain.short(chain.GENESIS), 0)
+
+
+def show_head(session: Session) -> str:
+    """The head as printed on a closing page: 'Nhật ký: 1a2b 3c4d 5e6f 7a8b · 1.234 sự kiện'."""
+    row = session.execute(text("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")).first()
+    full, count = (row[1], row[0]) if row else (chain.GENESIS, 0)
+    return f"{chain.show(full)} · {count:,} sự kiện".replace(",", ".")
