@@ -10,7 +10,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.registers.views import EntryView
-from app.text import fts_query
+from app.text import fold, fts_query
 from db.models import Book, Entry
 
 SORTABLE = {
@@ -34,7 +34,8 @@ class Filter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     doc_type: str = ""
-    issuer: str = ""
+    issuer: str = ""  # part of the name, folded: "so noi vu" finds "Sở Nội vụ tỉnh …"
+    recipients: str = ""  # part of a nơi nhận, folded (outgoing books)
     urgency: str = ""
     number_from: int | None = None
     number_to: int | None = None
@@ -67,8 +68,9 @@ def ids(session: Session, f: Filter) -> list[int]:
         q = q.where(Entry.reg_date <= f.date_to)
     if f.doc_type:
         q = q.where(Entry.doc_type == f.doc_type)
-    if f.issuer:
-        q = q.where(Entry.issuer == f.issuer)
+    for column, typed in ((Entry.issuer, f.issuer), (Entry.recipients, f.recipients)):
+        if typed.strip():
+            q = q.where(column.in_(_values_containing(session, book_id, column, typed)))
     if f.urgency:
         q = q.where(Entry.urgency == f.urgency)
     if f.number_from is not None:
@@ -79,6 +81,15 @@ def ids(session: Session, f: Filter) -> list[int]:
     q = q.order_by(*[c.desc() if f.descending else c.asc() for c in order], Entry.id.desc()
                    if f.descending else Entry.id.asc())
     return list(session.scalars(q))
+
+
+def _values_containing(session: Session, book_id: int, column, typed: str) -> list[str]:
+    """The book's distinct values of `column` that contain the typed text, both folded as the
+    search folds them. Distinct issuers are a few hundred: folding them here is cheaper than
+    a folded copy of each column in every row."""
+    needle = " ".join(fold(typed).split())
+    values = session.scalars(select(column).distinct().where(Entry.book_id == book_id, column != ""))
+    return [v for v in values if needle in " ".join(fold(v).split())]
 
 
 def _fts_in_register_order(session: Session, book_id: int, f: Filter, words: str) -> list[int]:
@@ -152,7 +163,7 @@ def _has(ordered: list[int], i: int) -> bool:
 
 def _only_text(f: Filter) -> bool:
     return (f.sort == "number" and not any(
-        (f.date_from, f.date_to, f.doc_type, f.issuer, f.urgency))
+        (f.date_from, f.date_to, f.doc_type, f.issuer, f.recipients, f.urgency))
         and f.number_from is None and f.number_to is None)
 
 
@@ -172,13 +183,17 @@ def years(session: Session, book_key: str) -> list[int]:
     return list(session.scalars(q))
 
 
-def completions(session: Session, field: str, limit: int = 500) -> list[str]:
-    """Earlier values of tác giả / nơi nhận / đơn vị nhận, most used first."""
+def completions(session: Session, field: str, limit: int = 500, *, secret: bool = False) -> list[str]:
+    """Earlier values of tác giả / nơi nhận / đơn vị nhận, most used first. Only the ordinary
+    books' values unless `secret`: the name of a body writing to the secret books is itself
+    something a clerk of the ordinary book should not be shown."""
     column = {"issuer": Entry.issuer, "recipient_unit": Entry.recipient_unit,
               "signer_name": Entry.signer_name, "signer_position": Entry.signer_position,
               "recipients": Entry.recipients}[field]
-    q = (select(column, func.count()).where(column != "").group_by(column)
-         .order_by(func.count().desc()).limit(limit))
+    q = select(column, func.count()).where(column != "")
+    if not secret:
+        q = q.join(Book, Book.id == Entry.book_id).where(Book.secret.is_(False))
+    q = q.group_by(column).order_by(func.count().desc()).limit(limit)
     values = [v for v, _ in session.execute(q)]
     if field == "recipients":
         seen: dict[str, None] = {}

@@ -42,7 +42,8 @@ def filled(state_store):
             if n % 10 == 0:
                 kw = dict(doc_type="Quyết định", summary=f"Quyết định số {n} về nhân sự")
             kw["issuer"] = f"{chr(ord('A') + (n * 7) % 26)} Sở Nội vụ"
-            service.register(s, "incoming", incoming(n, **kw), year=2026, allow_duplicate=True)
+            service.register(s, "incoming", incoming(n, **kw), year=2026, allow_duplicate=True,
+                             allow_out_of_order=True)
     return state_store
 
 

@@ -9,22 +9,24 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from app import catalogue, org as org_mod
 from app.dates import BadDate, parse_datetime
-from app.errors import DomainError, PossibleDuplicate, ValidationError
+from app.errors import DomainError, OutOfOrder, PossibleDuplicate, ValidationError
 from app.registers import query, service
 from app.registers.draft import Draft
 from app.registers.views import Changes
 from ui.widgets.entry_fields import NUMBER_INPUTS, EntryFields
 
 PREVIEW_DEBOUNCE_MS = 120
+COMPLETED = ("issuer", "recipient_unit", "signer_name", "signer_position", "recipients")
 
 
 class EntryForm(QWidget):
     saved = Signal(object)  # EntryView of the new entry
-    closed = Signal()  # Esc / Đóng: the host decides what closing means
+    closed = Signal()  # Esc / Đóng, confirmed if something was typed: the host decides what closing means
     field_focused = Signal(str)  # for the OCR intake: highlight where the field was read
 
     def __init__(self, runner, book_key: str, parent=None):
@@ -33,6 +35,7 @@ class EntryForm(QWidget):
         self.incoming = book_key.endswith("incoming")
         self._saving = False
         self._preview_gen = 0
+        self._pristine: dict[str, str] = {}
         self.fields = EntryFields(book_key, self)
         self.preview = QLabel()
         self.preview.setStyleSheet("font-size: 15px; font-weight: bold; color: #1f4e9a;")
@@ -69,22 +72,23 @@ class EntryForm(QWidget):
         self.fields.field_focused.connect(self.field_focused)
         self.fields.save_requested.connect(self.save)
         self.fields.new_requested.connect(self.new)
-        self.fields.cancel_requested.connect(self.closed)
+        self.fields.cancel_requested.connect(self.request_close)
         self.previous_year.toggled.connect(lambda _: self._preview_timer.start())
         self.save_button.clicked.connect(lambda: self.save())
         self.new_button.clicked.connect(self.new)
-        self.close_button.clicked.connect(self.closed)
+        self.close_button.clicked.connect(self.request_close)
         self.new()
         self.load()
 
     # --- public --------------------------------------------------------------------------------
     def load(self) -> None:
         """Catalogue and completions, read on the worker."""
+        secret = self.book_key.startswith("secret")
+
         def read(s):
             regime = org_mod.load(s).regime
             return ([t.name for t in catalogue.doc_types(s, regime)],
-                    {f: query.completions(s, f) for f in ("issuer", "recipient_unit", "signer_name",
-                                                           "signer_position", "recipients")})
+                    {f: query.completions(s, f, secret=secret) for f in COMPLETED})
         self.runner.query(read, self._loaded)
 
     def _loaded(self, result) -> None:
@@ -103,12 +107,37 @@ class EntryForm(QWidget):
             self.fields.set_value("doc_date", dt.date.today())
         self.fields.focus_first()
         self.update_preview()
+        self._pristine = self.fields.values()
+
+    def is_dirty(self) -> bool:
+        """Something typed since the form was emptied or pre-filled."""
+        return self.fields.values() != self._pristine
+
+    def request_close(self) -> None:
+        """Esc / Đóng: a half-filled form is never thrown away without asking."""
+        if not self.is_dirty():
+            self.closed.emit()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Đóng phiếu đăng ký"),
+                          self.tr("Phiếu đang nhập dở chưa được lưu. Bỏ nội dung đã nhập?"),
+                          QMessageBox.StandardButton.NoButton, self)
+        self.discard_button = box.addButton(self.tr("Bỏ nội dung đã nhập"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Tiếp tục nhập"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.buttonClicked.connect(lambda b: b is self.discard_button and self._discard())
+        box.open()
+
+    def _discard(self) -> None:
+        self._pristine = self.fields.values()
+        self.closed.emit()
 
     def prefill(self, values: dict, low_confidence: set[str] = frozenset()) -> None:
         """Fills fields (e.g. read by OCR); low-confidence ones are marked yellow for checking."""
         self.fields.set_values(values)
         self.fields.mark_low_confidence(set(low_confidence))
         self.update_preview()
+        self._pristine = self.fields.values()
 
     def draft(self) -> Draft:
         return Draft(**self.fields.values())
@@ -163,16 +192,18 @@ class EntryForm(QWidget):
         self.preview.setProperty("number", number)
 
     # --- saving -------------------------------------------------------------------------------------
-    def save(self, allow_duplicate: bool = False) -> None:
+    def save(self, allow_duplicate: bool = False, allow_out_of_order: bool = False) -> None:
         if self._saving:
             return
         self._saving = True
+        self._allowed = (allow_duplicate, allow_out_of_order)  # kept when a second question follows
         self.save_button.setEnabled(False)
         self.fields.clear_errors()
         self.message.clear()
         book, draft, year = self.book_key, self.draft(), self.chosen_year()
         self.runner.write(
-            lambda s: service.register(s, book, draft, year=year, allow_duplicate=allow_duplicate),
+            lambda s: service.register(s, book, draft, year=year, allow_duplicate=allow_duplicate,
+                                       allow_out_of_order=allow_out_of_order),
             self._saved, self._failed, changes=lambda v: Changes(v.book_key, (v.id,)), owner=self)
 
     def _done_saving(self) -> None:
@@ -182,6 +213,11 @@ class EntryForm(QWidget):
     def _saved(self, entry) -> None:
         self._done_saving()
         number = entry.number_symbol if not self.incoming else str(entry.number)
+        for name in COMPLETED:
+            # Offered at once in this form, before the next read of the book.
+            values = getattr(entry, name).splitlines() if name == "recipients" else [getattr(entry, name)]
+            for value in values:
+                self.fields.add_completion(name, value)
         self.new()
         self._say(self.tr("Đã đăng ký: số %s — %s") % (number, entry.summary[:60] or entry.doc_type), ok=True)
         self.saved.emit(entry)
@@ -194,8 +230,16 @@ class EntryForm(QWidget):
         elif isinstance(exc, PossibleDuplicate):
             from ui.dialogs.duplicate_dialog import DuplicateDialog
             dialog = DuplicateDialog(exc.existing, self)
-            dialog.confirmed.connect(lambda: self.save(allow_duplicate=True))
+            dialog.confirmed.connect(lambda: self.save(True, self._allowed[1]))
             dialog.open()
+        elif isinstance(exc, OutOfOrder):
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Ngày đến sớm hơn văn bản trước"),
+                              exc.message, QMessageBox.StandardButton.NoButton, self)
+            self.out_of_order_button = box.addButton(self.tr("Vẫn đăng ký"), QMessageBox.ButtonRole.AcceptRole)
+            box.setDefaultButton(box.addButton(self.tr("Sửa ngày đến"), QMessageBox.ButtonRole.RejectRole))
+            box.buttonClicked.connect(lambda b: b is self.out_of_order_button and self.save(
+                self._allowed[0], True))
+            box.open()
         elif isinstance(exc, DomainError):
             self._say(exc.message)
         else:

@@ -14,10 +14,17 @@ class RegisterDialog(SavesGeometry, QDialog):
         self.form = EntryForm(runner, book_key, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        self.form.closed.connect(self.reject)
+        self.form.closed.connect(self._close)
         self.resize(940, 450)
         if settings is not None:
             self.restore_geometry(settings, "register")
+
+    def reject(self) -> None:
+        """Esc, Đóng or the window's close button: the form asks first if it is half-filled."""
+        self.form.request_close()
+
+    def _close(self) -> None:
+        super().reject()
 
     def done(self, result: int) -> None:
         self.save_geometry()

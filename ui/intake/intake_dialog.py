@@ -45,7 +45,13 @@ class IntakeDialog(QDialog):
         self.form.prefill(item.form_values(), item.low_confidence(threshold))
         self.form.field_focused.connect(lambda name: self.viewer.highlight(item.box_of(name)))
         self.form.saved.connect(self._saved)
-        self.form.closed.connect(self.reject)
+        self.form.closed.connect(self._close)
+
+    def reject(self) -> None:
+        self.form.request_close()  # asks first if the clerk has changed what was read
+
+    def _close(self) -> None:
+        super().reject()
 
     def set_pages(self, images) -> None:
         """QImages made on a worker (QImage, unlike QPixmap, may be built off the GUI thread)."""

@@ -10,7 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 from app.dates import fmt
@@ -54,6 +54,7 @@ class EntryFields(QWidget):
             for spec in specs:
                 form.addRow(_tr(spec.label), self._make(spec))
             columns.addLayout(form, 1)
+        self.changed.connect(self._corrected)
 
     # --- building --------------------------------------------------------------------------
     def _make(self, spec) -> QWidget:
@@ -89,6 +90,9 @@ class EntryFields(QWidget):
                 completer = FoldedCompleter(w, separator=";" if spec.kind == "list" else "")
                 w.setCompleter(completer)
                 self.completers[spec.complete] = completer
+                # Keys typed while the suggestion list is open go to the list, not to the field:
+                # Ctrl+Enter must save from there too.
+                completer.popup().installEventFilter(self)
             w.textChanged.connect(lambda _=None, n=spec.name: self.changed.emit(n))
         w.setObjectName(spec.name)
         w.installEventFilter(self)
@@ -115,7 +119,8 @@ class EntryFields(QWidget):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.FocusIn:
-            self.field_focused.emit(obj.objectName())
+            if not isinstance(obj, QAbstractItemView):
+                self.field_focused.emit(obj.objectName())
         elif kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             key, mods = event.key(), event.modifiers()
             ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
@@ -127,8 +132,12 @@ class EntryFields(QWidget):
                     event.accept()
                 return False
             if enter and ctrl:
+                if isinstance(obj, QAbstractItemView):  # the suggestion list
+                    obj.hide()
                 self.save_requested.emit()
                 return True
+            if isinstance(obj, QAbstractItemView):
+                return False  # the completer handles the list's other keys
             if ctrl and key == Qt.Key.Key_N:
                 self.new_requested.emit()
                 return True
@@ -162,6 +171,10 @@ class EntryFields(QWidget):
     def set_completions(self, field: str, values: list[str]) -> None:
         if field in self.completers:
             self.completers[field].set_values(values)
+
+    def add_completion(self, field: str, value: str) -> None:
+        if field in self.completers and value.strip():
+            self.completers[field].add_value(value.strip())
 
     def value(self, name: str) -> str:
         w = self.widgets[name]
@@ -246,6 +259,13 @@ class EntryFields(QWidget):
     def mark_low_confidence(self, names: set[str]) -> None:
         self._low = set(names) & set(self.widgets)
         self._restyle()
+
+    def _corrected(self, name: str) -> None:
+        """The clerk has looked at and changed a field read with low confidence: no longer
+        to check."""
+        if name in self._low:
+            self._low.discard(name)
+            self._restyle()
 
     def _restyle(self) -> None:
         for name, w in self.widgets.items():

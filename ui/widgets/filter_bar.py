@@ -1,4 +1,5 @@
-"""The search and filter row above a register: year, text, dates, type, issuer, urgency.
+"""The search and filter row above a register: year, text, dates, type, issuer (nơi nhận in
+an outgoing book, which has no issuer of its own), urgency.
 
 It only collects what the clerk chose and says when it changed; the tab turns that into
 an app.registers.query.Filter and decides when to query (typing is debounced there).
@@ -21,8 +22,9 @@ class FilterBar(QWidget):
     text_changed = Signal()  # typing in the search box: the tab debounces
     changed = Signal()  # any other filter: query at once
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, book_key: str = "incoming"):
         super().__init__(parent)
+        self.outgoing = book_key.endswith("outgoing")
         self.year = QComboBox()
         self.year.setToolTip(self.tr("Năm của sổ"))
         this_year = dt.date.today().year
@@ -35,7 +37,9 @@ class FilterBar(QWidget):
         self.doc_type = QComboBox()
         self.doc_type.addItem(self.tr("Mọi tên loại"), "")
         self.issuer = QLineEdit()
-        self.issuer.setPlaceholderText(self.tr("Tác giả (cơ quan ban hành)"))
+        self.issuer.setPlaceholderText(self.tr("Nơi nhận (một phần tên)") if self.outgoing
+                                       else self.tr("Tác giả (một phần tên)"))
+        self.issuer.setToolTip(self.tr("Gõ một phần tên, không dấu cũng được"))
         self.issuer.setClearButtonEnabled(True)
         self.issuer_completer = FoldedCompleter(self.issuer)
         self.issuer.setCompleter(self.issuer_completer)
@@ -57,9 +61,18 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(self.changed)
         for box in (self.date_from, self.date_to, self.issuer):
             box.editingFinished.connect(self._edited)
+            box.textChanged.connect(lambda text: text or self._edited())  # the clear button
         self.issuer_completer.activated.connect(lambda _: self.changed.emit())
         self.clear.clicked.connect(self.reset)
         self._last = self.values()
+
+    def _edited(self) -> None:
+        # Compared with what the tab last queried, then remembered: typing a date or an issuer
+        # and leaving the box (Enter, Tab) filters at once.
+        now = self.values()
+        if now != self._last:
+            self._last = now
+            self.changed.emit()
 
     def _date_box(self, placeholder: str) -> QLineEdit:
         box = QLineEdit()
@@ -67,10 +80,6 @@ class FilterBar(QWidget):
         box.setToolTip(self.tr("dd/mm/yyyy"))
         box.setMaximumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 16)
         return box
-
-    def _edited(self) -> None:
-        if self.values() != self._last:
-            self.changed.emit()
 
     def set_years(self, years: list[int]) -> None:
         chosen = self.year.currentData() if self.year.count() else dt.date.today().year
@@ -107,13 +116,14 @@ class FilterBar(QWidget):
 
     def values(self) -> dict:
         """The chosen filters, as keyword arguments of app.registers.query.Filter."""
-        self._last = {
+        typed = self.issuer.text().strip()
+        return {
             "year": self.year.currentData(), "text": self.search.text(),
             "date_from": self._date(self.date_from), "date_to": self._date(self.date_to),
-            "doc_type": self.doc_type.currentData() or "", "issuer": self.issuer.text().strip(),
+            "doc_type": self.doc_type.currentData() or "",
+            "issuer": "" if self.outgoing else typed, "recipients": typed if self.outgoing else "",
             "urgency": self.urgency.currentData() or "",
         }
-        return self._last
 
     def reset(self) -> None:
         for box in (self.search, self.date_from, self.date_to, self.issuer):

@@ -35,6 +35,15 @@ class FoldedCompleter(QCompleter):
             model.appendRow(item)
         self.setModel(model)
 
+    def add_value(self, value: str) -> None:
+        """A value just saved, offered first from now on (once)."""
+        model = self.model()
+        if model.findItems(value):
+            return
+        item = QStandardItem(value)
+        item.setData(fold(value), FOLDED_ROLE)
+        model.insertRow(0, item)
+
     def splitPath(self, path: str) -> list[str]:
         if self.separator:
             path = path.rsplit(self.separator, 1)[-1]

@@ -22,7 +22,7 @@ class RegisterTab(QWidget):
         super().__init__(parent)
         self.runner, self.book_key, self.title, self.settings = runner, book_key, title, settings
         self._model = RegisterModel(runner, book_key, self)
-        self.filter_bar = FilterBar(self)
+        self.filter_bar = FilterBar(self, book_key)
         self.view = QTableView(self)
         self.view.setModel(self._model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -111,8 +111,9 @@ class RegisterTab(QWidget):
 
     def _choices(self, s):
         regime = org_mod.load(s).regime
+        field = "recipients" if self.book_key.endswith("outgoing") else "issuer"
         return (query.years(s, self.book_key), [t.name for t in catalogue.doc_types(s, regime)],
-                query.completions(s, "issuer"))
+                query.completions(s, field, secret=self.book_key.startswith("secret")))
 
     def _got_choices(self, choices) -> None:
         years, types, issuers = choices
@@ -127,6 +128,8 @@ class RegisterTab(QWidget):
                                             **self.filter_bar.values()))
 
     def _on_changes(self, changes) -> None:
+        if changes.book_key == self.book_key and getattr(self, "_loaded", False):
+            self._load_choices()  # a new issuer or year is offered at once
         if changes.book_key == self.book_key and changes.entry_ids:
             # Keep the row the clerk just saved in view once the new id list arrives.
             target = changes.entry_ids[-1]
