@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPus
 
 from app import catalogue, org as org_mod
 from app.dates import BadDate, parse_datetime
-from app.errors import DomainError, OutOfOrder, PossibleDuplicate, ValidationError
+from app import errors
+from app.errors import DomainError, PossibleDuplicate, ValidationError
 from app.registers import query, service
 from app.registers.draft import Draft
 from app.registers.views import Changes
@@ -232,7 +233,7 @@ class EntryForm(QWidget):
             dialog = DuplicateDialog(exc.existing, self)
             dialog.confirmed.connect(lambda: self.save(True, self._allowed[1]))
             dialog.open()
-        elif isinstance(exc, OutOfOrder):
+        elif isinstance(exc, getattr(errors, "OutOfOrder", ())):  # the core asks since issue 9
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Ngày đến sớm hơn văn bản trước"),
                               exc.message, QMessageBox.StandardButton.NoButton, self)
             self.out_of_order_button = box.addButton(self.tr("Vẫn đăng ký"), QMessageBox.ButtonRole.AcceptRole)
