@@ -7,10 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QMessageBox
-
-from app.registers import service
-from app.registers.views import Changes
+from PySide6.QtWidgets import QMessageBox
 
 
 class MainActions(QObject):
@@ -55,13 +52,8 @@ class MainActions(QObject):
         if entry.status == "voided":
             QMessageBox.information(self.window, self.tr("Hủy số"), self.tr("Số này đã bị hủy."))
             return
-        number = entry.number_symbol if tab.book_key.endswith("outgoing") else str(entry.number)
-        reason, ok = QInputDialog.getText(
-            self.window, self.tr("Hủy số"),
-            self.tr("Hủy số %s. Số đã hủy vẫn hiện trong sổ và không cấp lại.\nLý do hủy:") % number)
-        if ok:
-            self.runner.write(lambda s: service.void(s, entry.id, reason), None, self._failed,
-                              changes=Changes(tab.book_key, (entry.id,)))
+        from ui.dialogs.void_dialog import VoidDialog
+        VoidDialog(self.runner, tab.book_key, entry, self.window).open()
 
     def edit_organisation(self) -> None:
         from ui.dialogs.first_run import FirstRunDialog
