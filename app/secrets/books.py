@@ -1,0 +1,177 @@
+"""The two secret books on the secret store: registering with the envelope's markings and
+the level's policy, finding only what the actor is cleared for, opening (an audited event)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from app.errors import NotFound, ValidationError
+from app.registers import query, service
+from app.registers.draft import Draft
+from app.registers.views import EntryView
+from app.secrets import access, airgap, events
+from app.secrets.access import ENVELOPE, LEVELS, TERM_YEARS
+from app.secrets.views import SecretItem
+from app.text import nfc
+from db.models import Book, Entry
+from db.models_secret import SecretMeta, SecretPolicy, SecretTransfer
+
+SECRET_BOOKS = ("secret_incoming", "secret_outgoing")
+UNOPENED = "Bì dán kín “Chỉ người có tên mới được bóc bì”: đăng ký theo bì ngoài, chưa bóc"
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def policy(session: Session, level: str) -> SecretPolicy:
+    found = session.get(SecretPolicy, level)
+    if found is None:
+        raise ValidationError({"secrecy": f"Độ mật “{level}” không hợp lệ."})
+    return found
+
+
+def set_policy(session: Session, level: str, *, no_summary: bool | None = None,
+               scans_allowed: bool | None = None) -> None:
+    access.require_admin(session)
+    p = policy(session, level)
+    if scans_allowed and level != "Mật":
+        raise ValidationError({"scans_allowed": "Không được quét hoặc đính kèm tệp văn bản Tối mật, Tuyệt mật."})
+    if no_summary is not None:
+        p.no_summary = no_summary
+    if scans_allowed is not None:
+        p.scans_allowed = scans_allowed
+    events.record(session, "settings", None, {"chính sách": level, "không trích yếu": p.no_summary,
+                                               "cho quét": p.scans_allowed})
+
+
+def register(session: Session, book_key: str, draft: Draft, *, envelope: str = "",
+             named_only: bool = False, named_person: str = "", copy_no: str = "",
+             summary_agreed_by: str = "", level_set_on: dt.date | None = None,
+             recall_by: dt.date | None = None, allow_duplicate: bool = False,
+             now: dt.datetime | None = None) -> SecretItem:
+    if book_key not in SECRET_BOOKS:
+        raise ValidationError({"book": "Chỉ đăng ký vào sổ văn bản mật đến hoặc đi."})
+    level = nfc(draft.secrecy)
+    if level not in LEVELS:
+        raise ValidationError({"secrecy": "Sổ mật: cần chọn độ mật (Mật, Tối mật, Tuyệt mật)."})
+    access.require(session, level)
+    airgap.require_offline(session)
+    envelope, named_person, agreed = nfc(envelope).upper(), nfc(named_person), nfc(summary_agreed_by)
+    if envelope and envelope != ENVELOPE[level]:
+        raise ValidationError({"envelope": f"Bì có dấu chữ {envelope} không khớp độ {level} "
+                                           f"(phải là chữ {ENVELOPE[level]})."})
+    if named_only and not named_person:
+        raise ValidationError({"named_person": "Bì “Chỉ người có tên mới được bóc bì”: cần ghi người có tên."})
+    summary = nfc(draft.summary)
+    if named_only and book_key == "secret_incoming" and not summary:
+        summary = UNOPENED
+    hold_back = ""
+    if summary and policy(session, level).no_summary:
+        if not agreed:
+            raise ValidationError({"summary": f"Văn bản {level} không ghi trích yếu, trừ khi người "
+                                              "xác định độ mật đồng ý (ghi rõ người đồng ý)."})
+        hold_back, summary = summary, ""  # written after the checks, with the agreement recorded
+    view = service.register(session, book_key, replace(draft, summary=summary, secrecy=level),
+                            allow_duplicate=allow_duplicate, now=now)
+    e = session.get(Entry, view.id)
+    if hold_back:
+        e.summary = hold_back
+        service.refold(session, e)
+    set_on = level_set_on or e.doc_date or e.reg_date
+    session.add(SecretMeta(entry_id=e.id, envelope=envelope or ENVELOPE[level], named_only=named_only,
+                           named_person=named_person, copy_no=nfc(copy_no), summary_agreed_by=agreed,
+                           level_set_on=set_on, protected_until=add_years(set_on, TERM_YEARS[level]),
+                           recall_by=recall_by, state="held", state_note=""))
+    session.flush()
+    events.record(session, "secret_register", e.id, {"sổ": book_key, "độ mật": level})
+    if named_only and book_key == "secret_incoming":
+        # Registered unopened and passed at once to the named person (NĐ 26/2020 Điều 4.1b).
+        from app.secrets import transfer
+
+        transfer.hand_over(session, e.id, named_person, 1, note="Chuyển ngay, chưa bóc bì",
+                           on=(now or dt.datetime.now()).date())
+    return item(session, e.id, audit=False)
+
+
+def _visible(session: Session, q):
+    return q.where(Entry.secrecy.in_(access.visible_levels(session)))
+
+
+def find(session: Session, f: query.Filter) -> list[int]:
+    """Ids in register order, only those of levels the actor is cleared for."""
+    access.require(session)
+    if f.book_key not in SECRET_BOOKS:
+        raise ValidationError({"book": "Không phải sổ văn bản mật."})
+    found = query.ids(session, f)
+    allowed = set(access.visible_levels(session))
+    if len(allowed) == len(LEVELS):
+        return found
+    hidden = set(session.scalars(select(Entry.id).where(Entry.secrecy.not_in(allowed))))
+    return [i for i in found if i not in hidden]
+
+
+def items(session: Session, ids: list[int]) -> list[SecretItem]:
+    access.require(session)
+    allowed = set(access.visible_levels(session))
+    views = [v for v in query.rows(session, ids) if v.secrecy in allowed]
+    metas = {m.entry_id: m for m in session.scalars(select(SecretMeta).where(
+        SecretMeta.entry_id.in_([v.id for v in views])))}
+    out = set(session.scalars(select(SecretTransfer.entry_id).where(
+        SecretTransfer.entry_id.in_([v.id for v in views])).distinct()))
+    return [_item(v, metas.get(v.id), v.id in out) for v in views]
+
+
+def _item(v: EntryView, m: SecretMeta | None, handed: bool) -> SecretItem:
+    if m is None:  # an entry moved from the ordinary store before this table existed
+        day = v.doc_date or v.reg_date
+        return SecretItem(v, ENVELOPE.get(v.secrecy, ""), False, "", "", "", day,
+                          add_years(day, TERM_YEARS.get(v.secrecy, 10)), None, "held", "", handed)
+    return SecretItem(v, m.envelope, m.named_only, m.named_person, m.copy_no, m.summary_agreed_by,
+                      m.level_set_on, m.protected_until, m.recall_by, m.state, m.state_note, handed)
+
+
+def item(session: Session, entry_id: int, audit: bool = True) -> SecretItem:
+    """One item; opening it for reading is an audited event (issue 13, item 8)."""
+    e = session.get(Entry, entry_id)
+    b = session.get(Book, e.book_id) if e else None
+    if e is None or b is None or not b.secret:
+        raise NotFound(f"Không tìm thấy văn bản mật #{entry_id}.")
+    access.require(session, e.secrecy)
+    if audit:
+        events.record(session, "secret_open", e.id)
+    handed = session.scalar(select(exists().where(SecretTransfer.entry_id == e.id)))
+    return _item(EntryView.of(e, b.key), session.get(SecretMeta, e.id), bool(handed))
+
+
+def meta(session: Session, entry_id: int) -> SecretMeta:
+    """The live row (created for entries moved in without one), for the services' writes."""
+    m = session.get(SecretMeta, entry_id)
+    if m is None:
+        it = item(session, entry_id, audit=False)
+        m = SecretMeta(entry_id=entry_id, envelope=it.envelope, level_set_on=it.level_set_on,
+                       protected_until=it.protected_until, state="held")
+        session.add(m)
+        session.flush()
+    return m
+
+
+def urgent_first(session: Session, book_key: str = "secret_incoming") -> list[SecretItem]:
+    """Urgent items not yet handed over, oldest first: the window shows them on top, flagged."""
+    access.require(session)
+    q = _visible(session, select(Entry.id).join(Book, Book.id == Entry.book_id)
+                 .where(Book.key == book_key, Entry.urgency != "", Entry.status == "registered",
+                        ~exists().where(SecretTransfer.entry_id == Entry.id))
+                 .order_by(Entry.received_at, Entry.id))
+    return [i for i in items(session, list(session.scalars(q))) if i.urgent_pending]
+
+
+def count(session: Session, book_key: str) -> int:
+    access.require(session)
+    return len(find(session, query.Filter(book_key)))
