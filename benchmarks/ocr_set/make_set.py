@@ -69,7 +69,7 @@ def make_doc(i: int, rng: random.Random) -> tuple[Doc, dict]:
     ms = f"{mm:02d}" if mm < 3 else str(mm)
     date_line = f"{place}, ngày {ds} tháng {ms} năm {yy}"
     cong_van = tname == "Công văn"
-    if cong_van:  # a V/v line never repeats "về việc"; the register writes its text capitalised
+    if cong_van:  # a V/v line never repeats "về việc"
         summary = summary.removeprefix("Về việc ")
         summary = summary[0].upper() + summary[1:]
     vv = f"V/v {summary[0].lower()}{summary[1:]}" if cong_van else ""
@@ -97,7 +97,7 @@ def make_doc(i: int, rng: random.Random) -> tuple[Doc, dict]:
         "date": f"{yy:04d}-{mm:02d}-{dd:02d}",
         "place": place,
         "doc_type": tname,
-        "summary": summary,
+        "summary": vv if cong_van else summary,  # a công văn's trích yếu is registered with its V/v
         "secrecy": secrecy,
         "urgency": urgency,
         "pages": 1 + doc.extra_pages,

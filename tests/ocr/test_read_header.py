@@ -27,7 +27,7 @@ def test_party_cong_van_with_stamps(page):
     assert h.number_symbol.value == "1881-CV/BTCTU"
     assert h.date.value == "2023-02-03"
     assert h.doc_type.value == "Công văn"
-    assert h.summary.value == "Cử cán bộ tham gia lớp bồi dưỡng"
+    assert h.summary.value == "V/v cử cán bộ tham gia lớp bồi dưỡng"
     assert (h.secrecy.value, h.urgency.value) == ("Tối mật", "Hỏa tốc")
 
 

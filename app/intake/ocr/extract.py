@@ -63,6 +63,8 @@ def _number(lines: list[Line], date_line: Line | None = None) -> tuple[Field, Li
                and _same_row(o, line)]
         rest = " ".join([m.group("rest")] + [o.text for o in row])
         parsed = F.parse_number(rest)
+        if row:  # the whole row is the number line: the issuer is centred over all of it
+            line = Line(line.words + tuple(w for o in row for w in o.words), line.page_width, line.ink)
         if parsed:
             words = [w for o in [line] + row for w in o.words]
             digits = next((w for w in words if any(c.isdigit() for c in w.text)), None)
@@ -148,7 +150,23 @@ def _original_place(line: Line, place_folded: str) -> str:
     return F.clean_caps(text) if fold(F.clean_caps(text)) == place_folded else F.clean_caps(text)
 
 
-def _issuer(lines: list[Line], number_line: Line | None, known: list[str]) -> Field:
+def _anchor(lines: list[Line], regime: Field, date_line: Line | None) -> Line | None:
+    """Where the "Số" line is missing (a programme, a document with no number): the left
+    column's lines down to the date line's row (or two lines under the title) stand over
+    this point, centred on the name's own middle."""
+    if not regime.value:
+        return None
+    title_bottom = regime.box[1] + regime.box[3]
+    limit = date_line.bottom if date_line is not None else title_bottom + 3 * regime.box[3]
+    left = [ln for ln in lines if ln.side == "left" and ln.top < limit and ln.letters >= 3]
+    if not left:
+        return None
+    last = max(left, key=lambda ln: ln.bottom)
+    return Line((replace(left[0].words[0], top=last.bottom + 1, height=1, left=round(left[0].center) - 1,
+                         width=2),), left[0].page_width, left[0].ink)
+
+
+def _issuer(lines: list[Line], number_line: Line | None, known: list[str], exact: bool = False) -> Field:
     if number_line is None:
         return Field()
     centre = number_line.center
@@ -173,7 +191,9 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str]) -> Fi
     if not parts:
         return Field()
     # Specks and the rule's ends come out as lone marks ("ˆ", "\\"): never part of a name.
-    texts = [vocabulary.correct_caps(F.clean_caps(" ".join(_caps_ends(p.text.split())))) for p in parts]
+    texts = [F.clean_caps(" ".join(_caps_ends(p.text.split()))) for p in parts]
+    if not exact:
+        texts = [vocabulary.correct_caps(t) for t in texts]
     # NĐ 30 / HD 36: the parent body is regular, the issuing body bold; a name too long for
     # one line continues in bold. So regular lines are the parent, bold ones the issuer.
     boldest = max(p.ink for p in parts)
@@ -232,7 +252,7 @@ def _letter_height(line: Line) -> float:
 def _caps_ends(tokens: list[str]) -> list[str]:
     """A header name is printed in capitals: a lower-case token at either end of a line that is
     otherwise in capitals is a speck or a stamp's word ("NINH BÌNH sét")."""
-    tokens = [t for t in tokens if _has_letter(t)]
+    tokens = [t for t in tokens if _has_letter(t) or t in ("-", "–")]
     caps = sum(not any(c.islower() for c in t) for t in tokens)
     if caps * 2 > len(tokens):
         while tokens and any(c.islower() for c in tokens[-1]):
@@ -284,12 +304,17 @@ def _summary_lines(lines: list[Line], title: Line) -> Field:
             continue  # a speck between the lines
         # The rule under the summary leaves a wider gap than the summary's own line spacing.
         # Body lines run the full width of the text block; a centred summary never does.
-        if line.side != "centre" or line.top - prev.bottom > 0.9 * height \
-                or (line.right - line.left) > 0.66 * line.page_width \
+        # The trích yếu may stand a little further under the type name than its own lines.
+        gap = (2.0 if prev is title else 0.9) * height
+        wide = 0.76 if abs(line.center - title.center) < 0.03 * line.page_width else 0.66
+        if line.side != "centre" or line.top - prev.bottom > gap \
+                or (line.right - line.left) > wide * line.page_width \
                 or line.folded.startswith(("kinh gui", "can cu")):
             break
         if set(line.text.strip()) <= set("-_—–~. "):
             break  # the short rule under the summary
+        if taken and line.text.lstrip().startswith("("):
+            break  # an addendum in brackets under the summary (often in red): not its wording
         taken.append(line)
         prev = line
     if not taken:
@@ -313,7 +338,8 @@ def _vv(lines: list[Line], number_line: Line | None) -> tuple[Field, Line | None
                     break
                 taken.append(nxt)
             text = " ".join(x.text for x in taken)
-            text = F.cap_first(F.VV.sub("", text).strip())
+            # Kept as printed, "V/v" and all: the register of a công văn writes it so.
+            text = "V/v " + F.VV.sub("", text).strip()
             return Field(nfc(F.clean_caps(text)), min(x.weakest for x in taken), _union(taken)), line
     return Field(), None
 
@@ -367,11 +393,14 @@ def _union(lines: list[Line]) -> tuple[int, int, int, int]:
     return (left, top, max(x.right for x in lines) - left, max(x.bottom for x in lines) - top)
 
 
-def extract(lines: list[Line], doc_types, known_issuers=(), lexicon=None) -> dict[str, Field]:
+def extract(lines: list[Line], doc_types, known_issuers=(), lexicon=None, exact: bool = False) -> dict[str, Field]:
+    """`exact`: the lines are a text layer's, whose letters and marks are those typed: nothing
+    is put back in them."""
+    lines = [ln for ln in lines if not F.is_signature_block(ln.folded)]
     regime, _title = _regime(lines)
     date, place, date_line = _date(lines)
     number, number_line = _number(lines, date_line)
-    issuer = _issuer(lines, number_line, list(known_issuers))
+    issuer = _issuer(lines, number_line or _anchor(lines, regime, date_line), list(known_issuers), exact)
     if regime.value == "state":
         issuer = _state_parent(issuer)
     summary_vv, vv_line = _vv(lines, number_line)
@@ -379,7 +408,7 @@ def extract(lines: list[Line], doc_types, known_issuers=(), lexicon=None) -> dic
     doc_type, summary = _type_and_summary(lines, header_bottom, doc_types, number.value, vv_line)
     if summary_vv.value:
         summary = summary_vv
-    if summary.value:
+    if summary.value and not exact:
         summary = replace(summary, value=(lexicon or spelling.built_in()).correct(summary.value))
     number = _check_symbol(number, doc_type, doc_types)
     # A công văn's type comes from its V/v line, which is above the stamps, not below them.

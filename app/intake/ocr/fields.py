@@ -30,6 +30,17 @@ DATE = re.compile(r"(?P<place>[^,]{2,40}),\s*ngay\s*(?P<d>[0-9OolI]{1,2})\s*than
 VV = re.compile(r"^\W*V\s*[/⁄∕|\\lIXx7]?\s*(?:%[vVy]|[vVy%])(?=[\s.:])\.?\s*[:.]?\s*")
 
 
+# The text block a signing service prints over a re-signed scan ("Ký bởi: Sở Y tế",
+# "Email: …", "Cơ quan: …", "Thời gian ký: 03.08.2020 11:49:05 +07:00"): never a header line.
+_SIGNATURE_BLOCK = re.compile(r"(ky boi|ky ngay|thoi gian ky|nguoi ky|signed by|signing time|"
+                              r"\bemail\b|e-mail|@|\bco quan\s*:|\bdate\s*:|\breason\b|"
+                              r"\d\d:\d\d:\d\d|[+]\s?0?7\s?:\s?00)")
+
+
+def is_signature_block(folded_line: str) -> bool:
+    return bool(_SIGNATURE_BLOCK.search(folded_line))
+
+
 def title_score(folded: str, title: str) -> float:
     return fuzz.partial_ratio(title, folded) if len(folded) >= len(title) * 0.6 else 0.0
 

@@ -24,12 +24,14 @@ def sniff(path: Path) -> str:
     try:
         size = path.stat().st_size
         with open(path, "rb") as f:
-            head = f.read(16)
+            head = f.read(1024)
     except FileNotFoundError:
         raise errors.OcrError(f"Không tìm thấy tệp {path.name}.") from None
     if size == 0:
         raise errors.empty_file()
-    if head.startswith(b"%PDF"):
+    # The PDF header may follow some bytes of junk (ISO 32000-1, 7.5.2 lets readers look for it
+    # in the first 1024 bytes; pdfium does): some signing tools leave such files.
+    if head.startswith(b"%PDF") or b"%PDF-" in head:
         return "pdf"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM")):
         return "image"

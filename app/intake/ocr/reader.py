@@ -13,7 +13,8 @@ from typing import Callable
 
 from PIL import Image
 
-from app.intake.ocr import engine, errors, fields, load, preprocess
+from app.intake import pdftext, signatures
+from app.intake.ocr import engine, errors, evidence, fields, load, preprocess
 from app.intake.ocr.extract import HANDWRITTEN_NOTE, Field, extract
 from app.intake.ocr.lines import build_lines, dedupe, with_ink
 
@@ -52,6 +53,8 @@ class HeaderResult:
     header_pdfs: tuple = field(default=(), repr=False)  # (pdf, top, bottom) per band read
     cut: int = field(default=0, repr=False)
     page1: object = field(default=None, repr=False, compare=False)  # prepared page 1, PIL image
+    source: str = "ocr"  # "text": read from a born-digital page's text layer, no OCR run
+    signatures: tuple = ()  # app.intake.signatures.Signature of a PDF, in signing order
 
 
 @dataclass(frozen=True)
@@ -238,6 +241,14 @@ def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None
     if pages > load.MAX_PAGES:
         raise errors.too_many_pages(pages, load.MAX_PAGES)
     _check(cancelled)
+    signed = ()
+    if load.sniff(path) == "pdf":
+        signed = signatures.read(path)
+        digital = _text_header(path, pages, doc_types, known_issuers, lexicon, signed)
+        if digital is not None:
+            if progress:
+                progress(1, pages + 1)
+            return digital
     first = next(load.iter_pages(path, max_pages=load.MAX_PAGES))
     gray, clean, k = prepare(first, colour=True)
     if preprocess.is_blank(gray):
@@ -256,9 +267,29 @@ def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None
             gray = turned
     if progress:
         progress(1, pages + 1)
-    return HeaderResult(**_scaled(found, k), pages=pages,
+    found = evidence.from_signatures(_scaled(found, k), signed)
+    return HeaderResult(**found, pages=pages,
                         image_size=(round(gray.width * k), round(gray.height * k)),
-                        header_text=text, header_pdfs=pdf, cut=cut, page1=gray)
+                        header_text=text, header_pdfs=pdf, cut=cut, page1=gray, signatures=signed)
+
+
+def _text_header(path, pages, types, known, lexicon, signed) -> HeaderResult | None:
+    """The header of a born-digital first page from its text layer; None for a scan, or when
+    the text layer holds no header (a page of pictures of text), which OCR then reads."""
+    try:
+        page = pdftext.read_page(path)
+    except Exception:  # noqa: BLE001 - a text layer pdfium cannot walk is read as a scan
+        return None
+    if page is None:
+        return None
+    lines = pdftext.lines(page)
+    found = extract(lines, types, known, lexicon, exact=True)
+    if not _looks_read(found):
+        return None
+    found = evidence.from_signatures(evidence.text_layer(found), signed)
+    return HeaderResult(**found, pages=pages, image_size=page.size,
+                        header_text="\n".join(ln.text for ln in lines), source="text",
+                        signatures=signed)
 
 
 def _stitch(pieces, size: tuple[int, int], dpi: int) -> bytes:
@@ -283,6 +314,8 @@ def read_full(path, *, header: HeaderResult | None = None, progress: Progress = 
     from pypdf import PdfReader, PdfWriter
 
     path = Path(path)
+    if header is not None and header.source == "text":
+        return _read_text_pdf(path, header, progress, cancelled)
     texts, writer, pages = [], PdfWriter(), 0
     reuse = header is not None and header.header_pdfs and header.page1 is not None
     # Page 1 was loaded and prepared by the header pass: it is not decoded again.
@@ -307,6 +340,22 @@ def read_full(path, *, header: HeaderResult | None = None, progress: Progress = 
     buf = io.BytesIO()
     writer.write(buf)
     return FullResult("\f".join(texts), buf.getvalue(), pages)
+
+
+def _read_text_pdf(path: Path, header: HeaderResult, progress: Progress, cancelled: Cancelled) -> FullResult:
+    """A born-digital PDF is already searchable: its own text, and OCR only for pages that
+    are pictures; the file itself is kept as the searchable copy (its signatures stay valid)."""
+    texts = []
+    layers = pdftext.page_texts(path)
+    for i, text in enumerate(layers):
+        _check(cancelled)
+        if text is None:
+            gray = prepare(next(load.iter_pages(path, first=i)).convert("L"))[0]
+            text = engine.run(gray, ("txt",), i + 1, dpi=_page_dpi(gray))["txt"].decode("utf-8")
+        texts.append(text)
+        if progress:
+            progress(i + 2, header.pages + 1)
+    return FullResult("\f".join(texts), path.read_bytes(), len(texts))
 
 
 def _pages(path: Path, skip_first: bool):

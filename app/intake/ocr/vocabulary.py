@@ -28,6 +28,17 @@ LÀO CAI NGHỆ NINH BÌNH PHÚ THỌ QUẢNG NGÃI TRỊ TÂY THANH HÓA THÁI 
 THỪA THIÊN HUẾ TUYÊN QUANG VĨNH LONG BẮC GIANG KẠN LIÊU BẾN TRE DƯƠNG PHƯỚC
 THUẬN ĐỊNH ĐẮK NÔNG HÀ GIANG NAM HẬU HÒA KIÊN KON TUM SÓC TRĂNG TIỀN YÊN BÁI
 VŨNG TÀU BÀ RỊA MỸ THO BIÊN HÒA THỦ DẦU MỘT
+BÌNH DƯƠNG BÌNH PHƯỚC BÌNH THUẬN BÌNH ĐỊNH NINH THUẬN PHÚ YÊN QUẢNG NAM QUẢNG BÌNH
+QUẢNG NINH QUẢNG TRỊ HẢI DƯƠNG HÀ NAM NAM ĐỊNH THÁI BÌNH VĨNH PHÚC HÒA BÌNH SƠN LA
+ĐỒNG THÁP LONG AN TIỀN GIANG TRÀ VINH BẠC LIÊU KIÊN GIANG HẬU GIANG LÂM ĐỒNG
+CHÍ MINH NGÃI BẮC KẠN TÂY NINH ĐẮK NÔNG KHÁNH HÒA NHA TRANG ĐÀ LẠT
+ĐỐNG ĐA BA ĐÌNH HOÀN KIẾM HAI BÀ TRƯNG CẦU GIẤY THANH XUÂN LONG BIÊN HOÀNG MAI
+TÂY HỒ HÀ ĐÔNG BẮC TỪ LIÊM SÓC SƠN ĐÔNG ANH GIA LÂM THANH TRÌ MÊ LINH BA VÌ
+PHÚC THỌ ĐAN PHƯỢNG HOÀI ĐỨC QUỐC OAI THẠCH THẤT CHƯƠNG MỸ THANH OAI THƯỜNG TÍN
+PHÚ XUYÊN ỨNG HÒA MỸ ĐỨC SƠN TÂY
+THỦ TƯỚNG CHỦ TỊCH NGHỊ QUYẾT TỐI CAO KIỂM SÁT TÒA ÁN HIỆP CHIẾN LƯỢC
+TỔNG LIÊN ĐOÀN ĐIỆN LỰC BẢO HIỂM PHÁT TRIỂN HẠ TẦNG QUY HOẠCH KIẾN TRÚC
+ĐIỆN TỬ CỔNG CỤC SỞ HUY CHỈ ĐẠO PHÒNG CHỐNG THIÊN TAI CỨU NẠN DỰ ÁN
 """
 
 # Names of bodies as headers print them: which organisation words stand next to which.
@@ -93,3 +104,16 @@ def _one_letter_off(word: str, prev: str, nxt: str) -> str:
     fits = {w for k, forms in _groups.items() if Levenshtein.distance(k, key) == 1
             for w in forms if (prev, w) in _PAIRS or (w, nxt) in _PAIRS}
     return fits.pop() if len(fits) == 1 else word
+
+
+BODY_HEADS = ("uy ban", "hoi dong", "so ", "bo ", "ban ", "van phong", "thanh uy", "tinh uy",
+              "huyen uy", "quan uy", "dang uy", "vien ", "cuc ", "tong cuc", "chinh phu",
+              "thu tuong", "thanh tra", "toa an", "kho bac", "ngan hang", "trung tam",
+              "truong ", "cong an", "bo chi huy", "lien doan", "hoi ", "mat tran", "doan ",
+              "tinh doan", "thanh doan", "bao hiem", "chi cuc")
+
+
+def looks_like_body(name: str) -> bool:
+    """Whether a certificate's name is a body's (its seal) rather than a person's."""
+    key = fold(name).strip() + " "
+    return key.startswith(BODY_HEADS)

@@ -1,0 +1,56 @@
+"""What else a file tells about its header fields, beside the letters read: a born-digital
+page's text is exact (only where a field was found can be wrong), and a PDF's digital
+signatures name the signing body and bound the date (a document is signed on or after its
+date). Signatures confirm or mark for checking; they never replace what the page says."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from app.intake import signatures as sigs
+from app.intake.ocr.extract import Field
+from app.text import fold
+
+TEXT_CONF = 0.9  # a field found in a text layer: letters exact, placement by the same rules
+SIGNED_CONF = 0.97
+
+
+def text_layer(found: dict[str, Field]) -> dict[str, Field]:
+    """Confidence of fields read from a text layer: the letters are those typed, so only the
+    structure can mislead (a field found where the rules expect it)."""
+    out = dict(found)
+    for key, f in found.items():
+        if f.value and key in ("number_symbol", "date", "doc_type", "summary", "issuer", "place"):
+            out[key] = replace(f, confidence=max(f.confidence, TEXT_CONF) if f.confidence >= 0.5 else f.confidence)
+    return out
+
+
+def _bold_part(issuer: str) -> str:
+    return issuer.split(" - ")[-1] if " - " in issuer else issuer
+
+
+def from_signatures(found: dict[str, Field], signed: tuple) -> dict[str, Field]:
+    if not signed:
+        return found
+    out = dict(found)
+    issuer = found["issuer"]
+    seal = sigs.seal(signed)
+    note = "; ".join(dict.fromkeys(s.describe() for s in ([seal] if seal else []) + [signed[-1]]))
+    if seal is not None and issuer.value:
+        # The body that put its digital seal on the file is the issuer (or its superior signs
+        # for it): a name read that folds to the seal's is the body's, marks and all.
+        if fold(_bold_part(issuer.value)) == fold(seal.signer) or fold(issuer.value) == fold(seal.signer):
+            issuer = replace(issuer, confidence=max(issuer.confidence, SIGNED_CONF))
+    if any(s.changed_after for s in signed):
+        note = f"{note}. Cảnh báo: {sigs.CHANGED}."
+    out["issuer"] = replace(issuer, note="; ".join(x for x in (issuer.note, note) if x))
+    date = found["date"]
+    first = min((s.signed_at for s in signed if s.signed_at), default=None)
+    if date.value and first is not None:
+        read = dt.date.fromisoformat(date.value)
+        if read > first.date():  # dated after it was signed: a digit misread
+            out["date"] = replace(date, confidence=min(date.confidence, 0.4),
+                                  note=f"Ngày đọc được muộn hơn ngày ký số ({first:%d/%m/%Y}) — cần kiểm tra.")
+        elif (first.date() - read).days > 60:
+            out["date"] = replace(date, confidence=min(date.confidence, 0.7))
+    return out

@@ -1,0 +1,114 @@
+"""Digital signatures of an incoming PDF, read with pyHanko: who signed (the person or the
+body named in the certificate), when, and whether the signed bytes are intact. NĐ 30 Điều 21
+asks the clerk to check the authenticity and integrity of an incoming electronic document;
+trusting the certificate needs the issuing authority's root certificate, which the office
+imports (`trust_roots`): without it the source is never called valid."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+VN = dt.timezone(dt.timedelta(hours=7))
+UNVERIFIED = "chưa xác minh được nguồn cấp chứng thư"
+CHANGED = "văn bản đã bị sửa sau khi ký"
+
+# pyHanko logs every certificate path it cannot build at ERROR with a traceback; without the
+# root certificate that is every signature, and the reason is in the result anyway.
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+@dataclass(frozen=True)
+class Signature:
+    field: str
+    signer: str  # the certificate's common name: a person, or the body itself (its seal)
+    organisation: str  # the certificate's organisation (the body, or its superior)
+    unit: str
+    signed_at: dt.datetime | None  # in Vietnam's time
+    intact: bool | None  # the signed bytes unchanged; None when it could not be checked
+    whole_file: bool  # this signature covers the whole file as received
+    trusted: bool  # the certificate chains to a root the office imported
+
+    @property
+    def changed_after(self) -> bool:
+        return self.intact is False
+
+    def describe(self) -> str:
+        """"Chữ ký số: Sở Tài chính, 12/01/2021 16:37 — nguyên vẹn" and the like."""
+        when = self.signed_at.strftime("%d/%m/%Y %H:%M") if self.signed_at else "không rõ thời gian"
+        if self.intact is None:
+            state = "không kiểm tra được chữ ký"
+        elif not self.intact:
+            state = CHANGED
+        else:
+            state = "nguyên vẹn" + ("" if self.trusted else f", {UNVERIFIED}")
+        return f"Chữ ký số: {self.signer}, {when} — {state}"
+
+
+def _name(cert, key: str) -> str:
+    value = cert.subject.native.get(key, "") if cert is not None else ""
+    return " ".join(value) if isinstance(value, list) else str(value or "")
+
+
+def _roots(trust_roots):
+    from asn1crypto import pem, x509
+
+    out = []
+    for data in trust_roots:
+        if pem.detect(data):
+            _type, _headers, data = pem.unarmor(data)
+        out.append(x509.Certificate.load(data))
+    return out
+
+
+def read(path: Path | str, trust_roots: tuple[bytes, ...] = ()) -> tuple[Signature, ...]:
+    """Every signature of the PDF in signing order; () for an unsigned or unreadable file
+    (a file pyHanko cannot parse is still read as a scan)."""
+    try:
+        from pyhanko.pdf_utils.reader import PdfFileReader
+        from pyhanko.sign.general import SignatureCoverageLevel
+        from pyhanko.sign.validation import validate_pdf_signature
+        from pyhanko_certvalidator import ValidationContext
+    except ImportError:
+        return ()
+    try:
+        roots = _roots(trust_roots)
+    except ValueError:
+        roots = []
+    out = []
+    try:
+        with open(path, "rb") as f:
+            reader = PdfFileReader(f, strict=False)
+            embedded = list(reader.embedded_signatures)
+            for emb in embedded:
+                cert = emb.signer_cert
+                when = emb.self_reported_timestamp
+                intact, whole, trusted = None, False, False
+                try:
+                    context = ValidationContext(trust_roots=roots, allow_fetching=False)
+                    status = validate_pdf_signature(emb, context, skip_diff=True)
+                    intact = bool(status.intact and status.valid)
+                    whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+                    trusted = bool(roots) and bool(status.trusted)
+                except Exception:  # noqa: BLE001 - a malformed signature is reported, not raised
+                    pass
+                out.append(Signature(emb.field_name or "", _name(cert, "common_name"),
+                                     _name(cert, "organization_name"),
+                                     _name(cert, "organizational_unit_name"),
+                                     when.astimezone(VN) if when else None, intact, whole, trusted))
+    except Exception:  # noqa: BLE001 - unreadable structure: no signature can be shown
+        return tuple(out)
+    return tuple(out)
+
+
+def seal(signatures: tuple[Signature, ...]) -> Signature | None:
+    """The body's own signature (its digital seal): the last one whose name is a body's, not a
+    person's; issuing bodies sign last, after the person who signed for them."""
+    from app.intake.ocr.vocabulary import looks_like_body
+
+    for sig in reversed(signatures):
+        if looks_like_body(sig.signer):
+            return sig
+    return None
