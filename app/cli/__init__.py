@@ -8,13 +8,14 @@ import argparse
 import sys
 
 from app.cli import intake, printing, registers
+from app.cli import security
 from app.cli.common import BOOK_KEYS  # noqa: F401  (kept for callers)
 from app.dates import BadDate
 from app.errors import DomainError, ValidationError
 from app.printing import PrintError
 from app.store import Store
 
-GROUPS = [registers, printing, intake]
+GROUPS = [registers, printing, intake, security]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng; "
                    "hoặc biến môi trường VANTHU_DATA_DIR)")
     p.add_argument("--demo", action="store_true", help="mở cơ sở dữ liệu thử với dữ liệu mẫu")
+    p.add_argument("--user", help="tên đăng nhập (mật khẩu hỏi, hoặc biến môi trường VANTHU_PASSWORD)")
     sub = p.add_subparsers(dest="command", metavar="LỆNH")
     for group in GROUPS:
         group.add_parsers(sub)
@@ -40,6 +42,7 @@ def run(store: Store, args) -> int:
     if handler is None:
         return 0
     try:
+        security.login(store, args)  # once users exist, nothing runs without --user
         return handler(store, args)
     except DomainError as exc:
         sys.stderr.write(f"Lỗi: {exc.message}\n")

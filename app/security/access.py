@@ -76,3 +76,10 @@ def require(session: Session, action: str) -> Actor | None:
 
 def allowed(who: Actor | None, action: str) -> bool:
     return who is None or who.role in PERMISSIONS[action]
+
+
+def require_actor(who: Actor | None, action: str) -> None:
+    """require() for a caller that holds the Actor rather than a session (the command line)."""
+    if who is not None and who.role not in PERMISSIONS[action]:
+        raise NotAllowed(f"Người dùng “{who.name}” ({ROLE_NAMES.get(who.role, who.role)}) "
+                         f"không được {ACTION_NAMES[action]}.")
