@@ -12,6 +12,9 @@ def _application() -> QApplication:
     app.setApplicationName("vanthu")
     app.setOrganizationName("vanthu")
     app.setApplicationDisplayName("Văn thư")
+    if not hasattr(app, "_vanthu_translators"):
+        from ui import qt_vi
+        qt_vi.install(app)  # Qt's own buttons and file dialog in Vietnamese
     return app
 
 

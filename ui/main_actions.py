@@ -68,6 +68,7 @@ class MainActions(QObject):
         dialog.open()
 
     def _reload_choices(self) -> None:
+        self.window.load_title()  # the office's name may have changed
         for key in ("incoming", "outgoing", "secret_incoming", "secret_outgoing"):
             self.window.register_tab(key).load()
 

@@ -23,8 +23,12 @@ class MainWindow(S.SavesGeometry, QMainWindow):
     def __init__(self, store, runner, settings: S.Settings | None = None, demo: bool = False):
         super().__init__()
         self.store, self.runner = store, runner
-        self.settings = settings or S.Settings()
-        self.setWindowTitle(self.tr("Văn thư — Sổ đăng ký văn bản") + (self.tr(" (DỮ LIỆU MẪU)") if demo else ""))
+        self.demo = demo
+        # Columns, last tab and the watched scan folder belong to this data folder (issue 9).
+        self.settings = (settings or S.Settings()).for_data_dir(store.data_dir)
+        if not demo:
+            self.settings.adopt_from_user(S.SCAN_FOLDER)
+        self.set_title("")
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self._tabs: dict[str, RegisterTab] = {}
@@ -42,6 +46,7 @@ class MainWindow(S.SavesGeometry, QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         runner.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Đang tải…") if busy else ""))
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.load_title()
 
         from ui.main_actions import MainActions  # after the tabs: actions read them
         self.actions = MainActions(self)
@@ -65,32 +70,59 @@ class MainWindow(S.SavesGeometry, QMainWindow):
 
     def menu(self, name: str) -> QMenu:
         """The menu called `name` ("Tệp", "Sổ", "Cài đặt"), created at the end if new."""
-        if name not in self._menus:
-            self._menus[name] = self.menuBar().addMenu(name)
-        return self._menus[name]
+        plain = name.replace("&", "")
+        if plain not in self._menus:
+            self._menus[plain] = self.menuBar().addMenu(name if "&" in name else self._alt_title(plain))
+        return self._menus[plain]
+
+    def _alt_title(self, plain: str) -> str:
+        """An Alt letter for a menu: the first letter of its name not taken by another menu."""
+        taken = {t[t.index("&") + 1].lower() for t in (m.title() for m in self._menus.values()) if "&" in t}
+        for i, ch in enumerate(plain):
+            if ch.isalpha() and ch.lower() not in taken:
+                return plain[:i] + "&" + plain[i:]
+        return plain
+
+    def set_title(self, org_name: str) -> None:
+        """'<cơ quan> — Sổ đăng ký văn bản'; Qt adds the program's name (Văn thư) itself."""
+        title = self.tr("Sổ đăng ký văn bản")
+        if org_name:
+            title = f"{org_name} — {title}"
+        self.setWindowTitle(title + (self.tr(" (DỮ LIỆU MẪU)") if self.demo else ""))
+
+    def load_title(self) -> None:
+        from app import org as org_mod
+        self.runner.query(lambda s: org_mod.load(s).org_name, self.set_title, owner=self)
 
     # --- building --------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         a = self.actions
-        file_menu = self.menu(self.tr("Tệp"))
-        file_menu.addAction(self.tr("Mở dữ liệu mẫu (thử chương trình)…"), a.open_demo)
+        file_menu = self.menu(self.tr("&Tệp"))
+        file_menu.addAction(self.tr("Mở dữ liệu &mẫu (thử chương trình)…"), a.open_demo)
         file_menu.addSeparator()
-        file_menu.addAction(self.tr("Thoát"), QKeySequence.StandardKey.Quit, self.close)
-        book_menu = self.menu(self.tr("Sổ"))
-        book_menu.addAction(self.tr("Đăng ký mới…"), QKeySequence("Ctrl+N"), a.new_entry)
-        book_menu.addAction(self.tr("Xem / sửa văn bản đang chọn"), a.open_current)
-        book_menu.addAction(self.tr("Lấy số trước…"), QKeySequence("Ctrl+R"), a.reserve)
-        book_menu.addAction(self.tr("Hủy số…"), a.void_current)
+        file_menu.addAction(self.tr("T&hoát"), QKeySequence.StandardKey.Quit, self.close)
+        book_menu = self.menu(self.tr("&Sổ"))
+        book_menu.addAction(self.tr("Đăng &ký mới…"), QKeySequence("Ctrl+N"), a.new_entry)
+        book_menu.addAction(self.tr("&Xem / sửa văn bản đang chọn"), QKeySequence("Ctrl+E"), a.open_current)
+        book_menu.addAction(self.tr("&Lấy số trước…"), QKeySequence("Ctrl+R"), a.reserve)
+        book_menu.addAction(self.tr("&Hủy số…"), QKeySequence("Ctrl+Delete"), a.void_current)
         book_menu.addSeparator()
-        book_menu.addAction(self.tr("Tìm kiếm"), QKeySequence.StandardKey.Find,
+        book_menu.addAction(self.tr("&Tìm kiếm"), QKeySequence.StandardKey.Find,
                             lambda: self.current_tab().filter_bar.search.setFocus())
-        settings_menu = self.menu(self.tr("Cài đặt"))
-        settings_menu.addAction(self.tr("Cơ quan…"), a.edit_organisation)
-        settings_menu.addAction(self.tr("Danh mục tên loại văn bản…"), a.edit_doc_types)
+        next_book = book_menu.addAction(self.tr("Sổ &tiếp theo"), lambda: self.switch_book(1))
+        next_book.setShortcuts([QKeySequence("Ctrl+Tab"), QKeySequence("Ctrl+PgDown")])
+        previous = book_menu.addAction(self.tr("Sổ t&rước"), lambda: self.switch_book(-1))
+        previous.setShortcuts([QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+PgUp")])
+        settings_menu = self.menu(self.tr("&Cài đặt"))
+        settings_menu.addAction(self.tr("&Cơ quan…"), a.edit_organisation)
+        settings_menu.addAction(self.tr("&Danh mục tên loại văn bản…"), a.edit_doc_types)
         for tab in self._tabs.values():
             tab.open_entry.connect(a.open_entry)
         from ui.print.actions import install_print_actions  # In sổ…, phiếu giải quyết
         install_print_actions(self)
+
+    def switch_book(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     def _tab_changed(self, _index: int) -> None:
         self._update_status()

@@ -1,3 +1,4 @@
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
@@ -22,8 +23,9 @@ def test_main_window_tabs_menus_and_extension_points(qtbot, runner, filled, sett
     file_menu.addAction(action)
     assert action in win.menu("Tệp").actions()
     titles = [a.text() for a in win.menuBar().actions()]
-    assert titles == ["Tệp", "Sổ", "Cài đặt"]
-    assert "Đăng ký mới…" in [a.text() for a in win.menu("Sổ").actions()]
+    assert titles == ["&Tệp", "&Sổ", "&Cài đặt"]  # Alt+T, Alt+S, Alt+C (issue 9)
+    assert "Đăng &ký mới…" in [a.text() for a in win.menu("Sổ").actions()]
+    assert win.menu("Hồ sơ").title() == "&Hồ sơ"  # a new menu gets a free Alt letter
     tab.set_side_panel(QLabel("ảnh trang"))
     assert tab.side_panel().text() == "ảnh trang"
 
@@ -38,3 +40,31 @@ def test_side_lists_and_ocr_knowledge_are_read_after_the_first_rows(qtbot, runne
     qtbot.waitUntil(lambda: len(win.intake.jobs.knowledge.issuers) == 26, timeout=10000)
     assert "A Sở Nội vụ" in win.intake.jobs.knowledge.issuers
     assert win.intake.jobs.knowledge.lexicon is not None
+
+
+def test_window_title_names_the_office_once(qtbot, runner, filled, settings):
+    win = MainWindow(filled, runner, settings)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: "SỞ NỘI VỤ" in win.windowTitle(), timeout=5000)
+    assert win.windowTitle() == "SỞ NỘI VỤ — Sổ đăng ký văn bản"
+    assert "Văn thư" not in win.windowTitle()  # Qt adds the program's display name itself
+
+
+def test_ctrl_tab_switches_books_and_every_menu_has_alt_letters(qtbot, runner, filled, settings):
+    win = MainWindow(filled, runner, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    tab = win.register_tab("incoming")
+    win.tabs.setCurrentWidget(tab)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert win.current_tab().book_key == "outgoing"
+    qtbot.keyClick(win.current_tab().view, Qt.Key.Key_Backtab,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert win.current_tab().book_key == "incoming"
+    for menu in (win.menu("Tệp"), win.menu("Sổ"), win.menu("Cài đặt")):
+        for action in menu.actions():
+            assert action.isSeparator() or "&" in action.text(), action.text()
+    void = [a for a in win.menu("Sổ").actions() if a.text() == "&Hủy số…"][0]
+    assert void.shortcut().toString() == "Ctrl+Del"

@@ -62,13 +62,18 @@ def install_intake(window) -> IntakePanel:
     for key in ("secret_incoming", "secret_outgoing"):
         _secret_notice(window, key)
 
-    settings = window.settings
-    folder = settings.get(S.SCAN_FOLDER)
+    settings = window.settings  # the scan folder is a setting of this data folder (issue 9)
+    demo = getattr(window, "demo", False)
+    folder = "" if demo else settings.get(S.SCAN_FOLDER)
     if folder and Path(folder).is_dir():
         panel.set_watched_folder(Path(folder))
 
     def choose_folder() -> None:
-        chosen = QFileDialog.getExistingDirectory(window, window.tr("Thư mục máy quét lưu tệp"), folder or "")
+        if demo:  # sample data never takes the office's real scans
+            window.statusBar().showMessage(window.tr("Cửa sổ dữ liệu mẫu không theo dõi thư mục quét."), 8000)
+            return
+        chosen = QFileDialog.getExistingDirectory(window, window.tr("Thư mục máy quét lưu tệp"),
+                                                  settings.get(S.SCAN_FOLDER))
         if chosen:
             settings.set(S.SCAN_FOLDER, chosen)
             panel.set_watched_folder(Path(chosen))
@@ -79,9 +84,9 @@ def install_intake(window) -> IntakePanel:
 
     file_menu = window.menu(window.tr("Tệp"))
     first = file_menu.actions()[0] if file_menu.actions() else None
-    action = file_menu.addAction(window.tr("Nhận văn bản quét…"), QKeySequence("Ctrl+O"), open_files)
+    action = file_menu.addAction(window.tr("&Nhận văn bản quét…"), QKeySequence("Ctrl+O"), open_files)
     file_menu.insertAction(first, action)
-    window.menu(window.tr("Cài đặt")).addAction(window.tr("Thư mục quét…"), choose_folder)
+    window.menu(window.tr("Cài đặt")).addAction(window.tr("Thư mục &quét…"), choose_folder)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(panel.shutdown)

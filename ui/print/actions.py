@@ -25,7 +25,7 @@ class PrintActions(QObject):
         file_menu = w.menu(w.tr("Tệp"))
         actions = file_menu.actions()
         before = actions[-1] if actions else None  # keep "Thoát" last
-        self.print_book_action = file_menu.addAction(self.tr("In sổ…"))
+        self.print_book_action = file_menu.addAction(self.tr("&In sổ…"))
         self.print_book_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_book_action.triggered.connect(self.print_book)
         if before is not None:
@@ -34,7 +34,7 @@ class PrintActions(QObject):
             file_menu.insertSeparator(before)
         book_menu = w.menu(w.tr("Sổ"))
         book_menu.addSeparator()
-        self.phieu_action = book_menu.addAction(self.tr("In phiếu giải quyết văn bản đến"))
+        self.phieu_action = book_menu.addAction(self.tr("In &phiếu giải quyết văn bản đến"))
         self.phieu_action.triggered.connect(self.print_phieu)
 
     def print_book(self) -> None:
