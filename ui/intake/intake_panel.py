@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -38,9 +39,15 @@ class IntakePanel(QWidget):
         add.clicked.connect(self.choose_files)
         stop = QPushButton(self.tr("Dừng đọc"))
         stop.clicked.connect(self._cancel_current)
+        self.remove_button = QPushButton(self.tr("Bỏ khỏi danh sách"))
+        self.remove_button.setToolTip(self.tr("Tệp không bị xóa; tệp của thư mục quét chuyển vào failed/ (Delete)"))
+        self.remove_button.clicked.connect(self.remove_current)
+        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.remove_current,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(stop)
+        buttons.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
@@ -102,6 +109,10 @@ class IntakePanel(QWidget):
             item.progress = payload
         elif kind == "header":
             item.header, item.state = payload, "ready"
+            if payload.secrecy.value:
+                # A secret document is registered from paper in the secret book, never from a scan.
+                item.state = "refused"
+                item.message = self.tr("có dấu %s: đăng ký vào sổ mật từ bản giấy") % payload.secrecy.value
         elif kind == "full":
             item.full = payload
             if item.scan_id is not None:  # saved before the full text was done
@@ -133,13 +144,27 @@ class IntakePanel(QWidget):
         if row is not None:
             self.jobs.cancel(row.data(256))
 
+    def remove_current(self) -> None:
+        """Takes the chosen file off the list. Nothing is deleted: a file still being read is
+        stopped (and a watched-folder one moved to failed/ as any stopped file is); one never
+        registered from the watched folder moves to failed/ so it is not taken again."""
+        row = self.list.currentItem()
+        if row is None:
+            return
+        item = self.items[row.data(256)]
+        if item.state in ("waiting", "reading"):
+            self.jobs.cancel(item.job_id)
+        elif item.from_folder and not item.moved and item.state != "saved":
+            self._move(item, ok=False)
+        self.list.takeItem(self.list.row(row))
+
     # --- registration --------------------------------------------------------------------------
     def _activated(self, row: QListWidgetItem) -> None:
         item = self.items[row.data(256)]
         if item.state == "saved":
             self.open_entry.emit(item.entry.id)
-        elif item.state == "ready":
-            self.open_item(item)
+        elif item.state in ("ready", "refused"):
+            self.open_item(item)  # a refused one opens to show why, its Lưu disabled
 
     def open_item(self, item: QueueItem):
         from app.intake import ocr
@@ -163,7 +188,7 @@ class IntakePanel(QWidget):
             return intake.keep_scan(s, files_dir, path, entry.id, pages=item.header.pages,
                                     ocr_text=full.text if full else "",
                                     searchable_pdf=full.pdf_bytes if full else b"")
-        self.runner.write(keep, lambda scan: self._kept(item, scan), self._keep_failed,
+        self.runner.write(keep, lambda scan: self._kept(item, scan), lambda exc: self._keep_failed(exc, item),
                           changes=Changes("incoming", (entry.id,)))
         self._relabel(item)
 
@@ -179,8 +204,12 @@ class IntakePanel(QWidget):
             item.moved = True
             self._move(item, ok=True)
 
-    def _keep_failed(self, exc: BaseException) -> None:
-        self.folder_label.setText(self.tr("Không lưu được bản quét: %s") % getattr(exc, "message", exc))
+    def _keep_failed(self, exc: BaseException, item: QueueItem | None = None) -> None:
+        message = self.tr("Không lưu được bản quét: %s") % getattr(exc, "message", exc)
+        self.folder_label.setText(message)
+        if item is not None:
+            item.message = message
+            self._relabel(item)
 
     def _store_full_text(self, item: QueueItem) -> None:
         files_dir, full, scan_id = self.store.files_dir, item.full, item.scan_id

@@ -17,7 +17,7 @@ class QueueItem:
     path: Path
     job_id: int = 0
     from_folder: bool = False
-    state: str = "waiting"  # waiting | reading | ready | failed | saved | cancelled
+    state: str = "waiting"  # waiting | reading | ready | refused | failed | saved | cancelled
     progress: tuple[int, int] = (0, 0)
     sha256: str = ""
     earlier: object = None  # EntryView of an earlier registration of the same file
@@ -55,10 +55,13 @@ class QueueItem:
         if self.state == "ready":
             warn = f" ⚠ đã đăng ký trước: số đến {self.earlier.number}/{self.earlier.year}" if self.earlier else ""
             return f"{name} — sẵn sàng{warn}"
+        if self.state == "refused":
+            return f"{name} — KHÔNG ĐĂNG KÝ TỪ BẢN QUÉT: {self.message}"
         if self.state == "failed":
             return f"{name} — LỖI: {self.message}"
         if self.state == "saved":
-            return f"{name} — đã đăng ký số đến {self.entry.number}"
+            warn = " ⚠ chưa lưu được bản quét" if self.message else ""
+            return f"{name} — đã đăng ký số đến {self.entry.number}{warn}"
         if self.state == "cancelled":
             return f"{name} — đã dừng"
         return f"{name} — đang chờ"
