@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -42,8 +41,7 @@ class IntakePanel(QWidget):
         self.remove_button = QPushButton(self.tr("Bỏ khỏi danh sách"))
         self.remove_button.setToolTip(self.tr("Tệp không bị xóa; tệp của thư mục quét chuyển vào failed/ (Delete)"))
         self.remove_button.clicked.connect(self.remove_current)
-        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.remove_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.list.installEventFilter(self)  # Delete on the list removes the chosen file
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(stop)
@@ -143,6 +141,12 @@ class IntakePanel(QWidget):
         row = self.list.currentItem()
         if row is not None:
             self.jobs.cancel(row.data(256))
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.list and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete:
+            self.remove_current()
+            return True
+        return super().eventFilter(obj, event)
 
     def remove_current(self) -> None:
         """Takes the chosen file off the list. Nothing is deleted: a file still being read is
