@@ -90,6 +90,8 @@ def due_list(session: Session, today: dt.date | None = None, *, unit: str = "",
             continue
         arrival = _date(received) or _date(reg)
         due = _date(due)
+        if due is None and rule == "import":  # brought in from an old register: no default made up
+            continue
         if due is None:  # an urgent document no one has set a deadline for yet
             due = urgent_default(cal, urgency, _date(transfer) or arrival)
             if due is None or due > horizon:
