@@ -1,0 +1,252 @@
+"""The handover package: a BagIt 1.0 bag made and checked with bagit-python, as a folder or a
+.zip of it. Written under a temporary name beside the target, validated in full, then renamed:
+a full disk or a read-only target leaves nothing under the final name, and the batch goes back
+to 'closed' (handover.fail) instead of 'handed over'.
+
+Payload: one folder per hồ sơ named by its code (originals and searchable PDFs in filing order,
+ho-so.xml and van-ban.csv of Phụ lục VI metadata), ho-so.csv (the Mục lục as data), the Mục lục
+and the Biên bản as PDFs. README.txt beside bagit.txt says in Vietnamese what it is."""
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import io
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from app import org as org_mod
+from app.archive import filing, forms, handover, metadata, plan
+from app.archive.rules import period_label
+from app.dates import fmt
+from app.errors import DomainError
+from app.registers import query
+
+BAGIT_DECLARATION = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+LIST_PDF, MINUTES_PDF, LIST_CSV = "MUC-LUC-HO-SO-NOP-LUU.pdf", "BIEN-BAN-GIAO-NHAN.pdf", "ho-so.csv"
+XML_NAME, CSV_NAME = "ho-so.xml", "van-ban.csv"
+
+
+class MissingScan(DomainError):
+    pass
+
+
+class WriteFailed(DomainError):
+    pass
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What goes where, decided before a byte is written."""
+    code: str
+    copies: tuple[tuple[str, str], ...]  # (source path, path inside data/)
+    blobs: tuple[tuple[str, bytes], ...]  # (path inside data/, content)
+    bag_info: dict
+    readme: str
+    files: int
+    documents: int
+
+    @property
+    def size(self) -> int:
+        return sum(os.path.getsize(src) for src, _ in self.copies) + sum(len(b) for _, b in self.blobs)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    code: str
+    minutes_number: str
+    files: int
+    documents: int
+    payload_files: int
+    bytes: int
+
+
+def layout(session, batch_id: int, files_dir: Path) -> Layout:
+    from app.printing.archive_forms import build_deposit_list, build_minutes
+    from db.models_archive import FilePlan, Handover, Hoso
+
+    b = session.get(Handover, batch_id)
+    org = org_mod.load(session)
+    organ_id = (session.get(FilePlan, b.year).organ_id if session.get(FilePlan, b.year) else "") or org.org_abbr
+    rows = forms._files_of_batch(session, batch_id)
+    views = plan._views(session, rows)
+    copies: list[tuple[str, str]] = []
+    blobs: list[tuple[str, bytes]] = []
+    documents = 0
+    for h in views:
+        docs = filing.documents(session, h.id, files_dir)
+        entries = {e.id: e for e in query.rows(session, [d.entry_id for d in docs])}
+        described = []
+        for d in docs:
+            names = []
+            for k, (original, pdf, _name) in enumerate(d.scans, 1):
+                stem = f"{d.position:03d}" + (f"-{k}" if len(d.scans) > 1 else "")
+                for src, name in ((original, f"{stem}{Path(original).suffix.lower()}"), (pdf, f"{stem}.ocr.pdf")):
+                    if not src:
+                        continue
+                    if not os.path.isfile(src):
+                        raise MissingScan(f"Thiếu tệp bản quét trên đĩa: {src} (văn bản #{d.entry_id}, "
+                                          f"số {d.number_symbol or d.number}, hồ sơ {h.code}).")
+                    copies.append((src, f"{h.code}/{name}"))
+                    names.append(name)
+            described.append((d, entries[d.entry_id], names))
+        documents += len(docs)
+        blobs.append((f"{h.code}/{XML_NAME}", metadata.hoso_xml(h, organ_id, described)))
+        blobs.append((f"{h.code}/{CSV_NAME}", metadata.documents_csv(h, organ_id, described)))
+    blobs.append((LIST_CSV, metadata.files_csv(views, organ_id)))
+    payload_files = len(copies) + len(blobs) + 2
+    for name, build, form in ((LIST_PDF, build_deposit_list, forms.deposit_list_form(session, batch_id)),
+                              (MINUTES_PDF, build_minutes, forms.minutes_form(session, batch_id, payload_files))):
+        buf = io.BytesIO()
+        build(form, buf)
+        blobs.append((name, buf.getvalue()))
+    period = f"{b.period}/{b.year} ({fmt(b.date_from)}-{fmt(b.date_to)})"
+    info = {"Source-Organization": org.org_name, "Bagging-Date": dt.date.today().isoformat(),
+            "External-Identifier": b.code, "Bag-Group-Identifier": f"{organ_id}-{b.year}",
+            "External-Description": f"Hồ sơ nộp lưu {period_label(b.period)} năm {b.year}: {len(views)} hồ sơ, "
+                                    f"{documents} văn bản",
+            "Handover-Period": period, "Handover-Minutes-Number": b.minutes_number,
+            "Handover-File-Count": str(len(views))}
+    head = forms.trail.chain_head(session)
+    if head:
+        info["Audit-Chain-Head"] = head
+    return Layout(b.code, tuple(copies), tuple(blobs), info, readme(b, org.org_name, len(views), documents),
+                  len(views), documents)
+
+
+def readme(b, org_name: str, files: int, documents: int) -> str:
+    return (f"GÓI HỒ SƠ NỘP LƯU {b.code}\n\n"
+            f"Cơ quan: {org_name}\nKỳ: {period_label(b.period)} năm {b.year} ({fmt(b.date_from)} - {fmt(b.date_to)})\n"
+            f"Biên bản giao nhận số: {b.minutes_number}\nSố hồ sơ: {files}; số văn bản: {documents}\n\n"
+            "Đây là một gói BagIt 1.0 (RFC 8493). Thư mục data/ chứa mỗi hồ sơ trong một thư mục mang số và "
+            "ký hiệu hồ sơ: bản gốc và bản PDF tìm kiếm được của từng văn bản theo thứ tự trong hồ sơ, tệp "
+            f"{XML_NAME} và {CSV_NAME} (dữ liệu đặc tả theo Phụ lục VI Nghị định 30/2020/NĐ-CP). "
+            f"{LIST_CSV}, {LIST_PDF} và {MINUTES_PDF} là Mục lục hồ sơ và Biên bản giao nhận.\n\n"
+            "Kiểm tra gói: manifest-sha256.txt ghi mã SHA-256 của mọi tệp trong data/, tagmanifest-sha256.txt "
+            "của các tệp mô tả. Chạy `vanthu handover verify <thư mục hoặc tệp .zip>`, hoặc `bagit.py "
+            "--validate <thư mục>`, hoặc `sha256sum -c manifest-sha256.txt` trong thư mục gói.\n")
+
+
+def _copy(src: str, dest: Path) -> None:
+    shutil.copyfile(src, dest)
+
+
+def _write_failed(exc: OSError, where: Path, need: int) -> WriteFailed:
+    if exc.errno == errno.ENOSPC:
+        why = f"đĩa đầy (gói cần khoảng {need / 1e6:,.0f} MB)".replace(",", ".")
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        why = "thư mục chỉ đọc hoặc không có quyền ghi"
+    else:
+        why = exc.strerror or str(exc)
+    return WriteFailed(f"Không ghi được gói nộp lưu vào {where}: {why}. Không có gói nào được tạo; "
+                       "các hồ sơ vẫn ở trạng thái đã đóng, chưa nộp lưu.")
+
+
+def write(lay: Layout, out_dir: Path, as_zip: bool = False,
+          progress: Callable[[int, int], None] | None = None,
+          cancelled: Callable[[], bool] | None = None) -> Path:
+    import bagit
+
+    out_dir = Path(out_dir)
+    final = out_dir / (f"{lay.code}.zip" if as_zip else lay.code)
+    if final.exists():
+        raise WriteFailed(f"Đã có {final}; chọn thư mục khác hoặc đổi tên gói cũ.")
+    if not out_dir.is_dir():
+        raise WriteFailed(f"Thư mục đích không tồn tại: {out_dir}")
+    need = lay.size
+    try:
+        free = shutil.disk_usage(out_dir).free
+        if free < need * (2 if as_zip else 1) * 1.02:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        staging = Path(tempfile.mkdtemp(prefix=f".{lay.code}.part-", dir=out_dir))
+    except OSError as exc:
+        raise _write_failed(exc, out_dir, need) from None
+    tmp_zip = out_dir / f".{lay.code}.zip.part"
+    try:
+        total = len(lay.copies)
+        for i, (src, rel) in enumerate(lay.copies, 1):
+            dest = staging / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            _copy(src, dest)
+            if i % 50 == 0 or i == total:
+                if cancelled is not None and cancelled():
+                    raise WriteFailed("Đã dừng việc tạo gói nộp lưu.")
+                if progress is not None:
+                    progress(i, total)
+        for rel, data in lay.blobs:
+            dest = staging / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(data)
+        bagit.make_bag(str(staging), dict(lay.bag_info), checksums=["sha256"])
+        # bagit-python 1.9 declares 0.97; the layout it writes is that of RFC 8493 (1.0), so the
+        # declaration is set to 1.0 and bagit regenerates the tag manifest over it.
+        (staging / "bagit.txt").write_text(BAGIT_DECLARATION, encoding="utf-8")
+        (staging / "README.txt").write_text(lay.readme, encoding="utf-8")
+        bag = bagit.Bag(str(staging))
+        bag.save()
+        if as_zip:
+            _zip(staging, tmp_zip, lay.code)
+            shutil.rmtree(staging)
+            _must_pass(tmp_zip)
+            os.replace(tmp_zip, final)
+        else:
+            _must_pass(staging)
+            os.rename(staging, final)
+    except OSError as exc:
+        _clean(staging, tmp_zip)
+        raise _write_failed(exc, out_dir, need) from None
+    except BaseException:
+        _clean(staging, tmp_zip)
+        raise
+    return final
+
+
+def _zip(folder: Path, target: Path, code: str) -> None:
+    # Stored, not deflated: scans and PDFs are compressed already; CRC-32 still guards each file.
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                zf.write(path, f"{code}/{path.relative_to(folder).as_posix()}")
+
+
+def _must_pass(path: Path) -> None:
+    from app.archive import verify
+
+    report = verify.verify(path)
+    if not report.ok:
+        bad = next(c for c in report.checks if not c.ok)
+        raise WriteFailed(f"Gói vừa ghi không qua kiểm tra ({bad.title}: {bad.message}); đã bỏ gói.")
+
+
+def _clean(staging: Path, tmp_zip: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        tmp_zip.unlink()
+    except OSError:
+        pass
+
+
+def export(store, year: int, period: str | None, out_dir: Path, *, as_zip: bool = False,
+           codes: list[str] | None = None, giver=("", ""), receiver=("", ""),
+           progress=None, cancelled=None) -> ExportResult:
+    """The whole handover: open the batch, write and check the package, then mark the files
+    handed over; on any failure the batch is recorded as failed and its files closed again."""
+    with store.Session.begin() as s:
+        batch = handover.begin(s, year, period, codes, giver=giver, receiver=receiver)
+    try:
+        with store.ReadSession() as s:
+            lay = layout(s, batch.id, store.files_dir)
+        path = write(lay, out_dir, as_zip, progress, cancelled)
+    except BaseException as exc:
+        with store.Session.begin() as s:
+            handover.fail(s, batch.id, getattr(exc, "message", str(exc)) or type(exc).__name__)
+        raise
+    with store.Session.begin() as s:
+        done = handover.finish(s, batch.id, str(path))
+    payload = len(lay.copies) + len(lay.blobs)
+    return ExportResult(path, done.code, done.minutes_number, lay.files, lay.documents, payload, lay.size)

@@ -1,0 +1,168 @@
+"""The handover package built from a small database, validated by bagit-python, and tampered
+with: every change is found and the file named."""
+import errno
+import zipfile
+
+import bagit
+import pytest
+
+from app.archive import handover, package, plan, verify
+from app.errors import DomainError
+from tests.archive.conftest import YEAR
+
+
+def export(office, tmp_path, **kw):
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
+    return package.export(office["store"], YEAR, "Q1", out, giver=("Trần Thị B", "Văn thư"),
+                          receiver=("Phạm D", "Lưu trữ viên"), **kw)
+
+
+def test_package_is_a_valid_bagit_1_0_bag(closed_quarter, tmp_path):
+    result = export(closed_quarter, tmp_path)
+    bag = bagit.Bag(str(result.path))
+    bag.validate()  # bagit-python itself, full checksums
+    assert bag.version_info == (1, 0)
+    assert bag.algorithms == ["sha256"]
+    info = bag.info
+    assert info["External-Identifier"] == result.code == "NL-2026-Q1-01"
+    assert info["Source-Organization"] == "SỞ NỘI VỤ"
+    assert info["Handover-Minutes-Number"] == result.minutes_number == "01/BB-SNV"
+    assert info["Payload-Oxum"].endswith(f".{result.payload_files}")
+    assert {"Bagging-Date", "Bag-Group-Identifier", "Handover-Period"} <= set(info)
+    data = result.path / "data"
+    codes = sorted(p.name for p in data.iterdir() if p.is_dir())
+    assert codes == ["01.TCCB", "02.TCCB"]
+    # filing order: outgoing (no scans) first, then the two incoming with their scans
+    assert sorted(p.name for p in (data / "01.TCCB").iterdir()) == [
+        "003.ocr.pdf", "003.png", "004.ocr.pdf", "004.png", "ho-so.xml", "van-ban.csv"]
+    assert (result.path / "README.txt").read_text(encoding="utf-8").startswith("GÓI HỒ SƠ NỘP LƯU")
+    assert "README.txt" in (result.path / "tagmanifest-sha256.txt").read_text()
+    report = verify.verify(result.path)
+    assert report.ok, report.lines()
+    with office_session(closed_quarter) as s:
+        states = {h.code: (h.state, h.minutes_number) for h in plan.list_hoso(s, YEAR)}
+    assert states["01.TCCB"] == ("handed_over", "01/BB-SNV")
+    assert states["03.VP"][0] == "open"
+
+
+def office_session(office):
+    return office["store"].ReadSession()
+
+
+def test_metadata_carries_the_phu_luc_vi_elements(closed_quarter, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    result = export(closed_quarter, tmp_path)
+    root = ET.parse(result.path / "data" / "01.TCCB" / "ho-so.xml").getroot()
+    f = root.find("File")
+    assert f.findtext("FileCode/OrganId") == "H26.01"
+    assert f.findtext("FileCode/FileCatalog") == "2026"
+    assert f.findtext("FileCode/FileNotation") == "01.TCCB"
+    assert f.findtext("Maintenance") == "Vĩnh viễn"
+    assert f.findtext("DocTotal") == "4"
+    outgoing, incoming = root.findall("Documents/OutgoingDocument"), root.findall("Documents/IncomingDocument")
+    assert len(outgoing) == 2 and len(incoming) == 2
+    assert [c.tag for c in outgoing[0]][:-1] == ["FileCode", "DocOrdinal", "TypeName", "CodeNumber", "CodeNotation",
+                                                 "IssuedDate", "OrganName", "Subject", "Language", "PageAmount",
+                                                 "Description", "SignerInfo", "To", "Priority", "IssuedAmount",
+                                                 "DueDate"]
+    assert len([c.tag for c in incoming[0]][:-1]) == 18
+    assert incoming[0].findtext("ArrivalNumber") == "1"
+    assert incoming[0].findtext("CodeNumber") == "1" and incoming[0].findtext("CodeNotation") == "BC-UBND"
+    assert outgoing[0].findtext("CodeNotation") == "QĐ-SNV"
+    csv_text = (result.path / "data" / "01.TCCB" / "van-ban.csv").read_bytes().decode("utf-8-sig")
+    assert "Về việc điều động cán bộ 1" in csv_text
+
+
+def test_zip_package_verifies(closed_quarter, tmp_path):
+    result = export(closed_quarter, tmp_path, as_zip=True)
+    assert result.path.suffix == ".zip" and zipfile.is_zipfile(result.path)
+    assert verify.verify(result.path).ok
+    assert not [p for p in result.path.parent.iterdir() if p.name.startswith(".")]
+
+
+def _tampered(result, how):
+    data = result.path / "data"
+    if how == "byte":
+        target = data / "02.TCCB" / "001.png"
+        raw = bytearray(target.read_bytes())
+        raw[10] ^= 1
+        target.write_bytes(bytes(raw))
+        return "data/02.TCCB/001.png"
+    if how == "removed":
+        (data / "02.TCCB" / "002.ocr.pdf").unlink()
+        return "data/02.TCCB/002.ocr.pdf"
+    (data / "02.TCCB" / "extra.txt").write_text("thêm")
+    return "data/02.TCCB/extra.txt"
+
+
+@pytest.mark.parametrize("how", ["byte", "removed", "added"])
+def test_every_change_after_export_is_found_and_named(closed_quarter, tmp_path, how):
+    result = export(closed_quarter, tmp_path)
+    name = _tampered(result, how)
+    report = verify.verify(result.path)
+    assert not report.ok
+    failed = [c for c in report.checks if not c.ok]
+    assert any(name in c.files and name in c.message for c in failed), report.lines()
+    assert not bagit.Bag(str(result.path)).is_valid()
+
+
+def test_changed_zip_is_found(closed_quarter, tmp_path):
+    result = export(closed_quarter, tmp_path, as_zip=True)
+    raw = bytearray(result.path.read_bytes())
+    at = raw.find(b"scan 3")
+    raw[at] ^= 1
+    result.path.write_bytes(bytes(raw))
+    report = verify.verify(result.path)
+    assert not report.ok and "CRC" in report.checks[0].message
+
+
+def test_full_disk_leaves_nothing_and_files_stay_closed(closed_quarter, tmp_path, monkeypatch):
+    calls = []
+
+    def full(src, dest):
+        calls.append(src)
+        if len(calls) > 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(src, dest)
+
+    real = package._copy
+    monkeypatch.setattr(package, "_copy", full)
+    with pytest.raises(DomainError) as err:
+        export(closed_quarter, tmp_path)
+    assert "đĩa đầy" in err.value.message and "chưa nộp lưu" in err.value.message
+    assert list((tmp_path / "out").iterdir()) == []
+    with office_session(closed_quarter) as s:
+        states = {h.code: h.state for h in plan.list_hoso(s, YEAR)}
+        batches = handover.batches(s, YEAR)
+    assert states["01.TCCB"] == states["02.TCCB"] == "closed"
+    assert [(b.state, b.minutes_number) for b in batches] == [("failed", "01/BB-SNV")]
+    monkeypatch.setattr(package, "_copy", real)
+    again = export(closed_quarter, tmp_path)
+    assert again.minutes_number == "02/BB-SNV"  # a spent number is never reused
+
+
+def test_read_only_target(closed_quarter, tmp_path, monkeypatch):
+    def refuse(*a, **kw):
+        raise PermissionError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(package.tempfile, "mkdtemp", refuse)
+    with pytest.raises(DomainError) as err:
+        export(closed_quarter, tmp_path)
+    assert "chỉ đọc" in err.value.message
+
+
+def test_missing_scan_is_named(closed_quarter, tmp_path):
+    store = closed_quarter["store"]
+    victim = next(store.files_dir.rglob("*.png"))
+    victim.unlink()
+    with pytest.raises(DomainError) as err:
+        export(closed_quarter, tmp_path)
+    assert str(victim) in err.value.message and "hồ sơ 02.TCCB" in err.value.message
+
+
+def test_empty_period(closed_quarter, tmp_path):
+    with pytest.raises(handover.EmptyPeriod) as err:
+        package.export(closed_quarter["store"], YEAR, "Q2", tmp_path)
+    assert "quý II năm 2026" in err.value.message
