@@ -10,7 +10,7 @@ from app.store import Store
 
 def add_parsers(sub) -> None:
     pr = sub.add_parser("print", help="in sổ đăng ký ra PDF")
-    pr.add_argument("book", choices=("incoming", "outgoing", "tracking", "secret_incoming",
+    pr.add_argument("book", choices=("file-plan", "incoming", "outgoing", "tracking", "secret_incoming",
                                      "secret_outgoing"))
     pr.add_argument("--year", type=int)
     pr.add_argument("--from", dest="date_from", help="từ ngày dd/mm/yyyy")
@@ -22,6 +22,9 @@ def add_parsers(sub) -> None:
 
 
 def _print(store: Store, args) -> int:
+    if args.book == "file-plan":  # Danh mục hồ sơ: printed by the archive capability
+        from app.cli.archive import print_file_plan
+        return print_file_plan(store, args)
     from app.dates import parse_date
     from app.printing.service import PrintRequest, print_book
 

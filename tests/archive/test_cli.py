@@ -1,0 +1,72 @@
+"""The command line drives the same services: plan, files, filing, closing, print, export, verify."""
+import json
+
+from app.cli import build_parser, run
+from tests.archive.conftest import YEAR
+
+
+def cli(store, capsys, *argv):
+    args = build_parser().parse_args(list(argv))
+    code = run(store, args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def lines(text):
+    return [json.loads(x) for x in text.splitlines() if x.startswith("{")]
+
+
+def test_a_year_from_the_command_line(office, capsys, tmp_path):
+    store = office["store"]
+    code, o, _ = cli(store, capsys, "hoso", "create", "--year", str(YEAR), "--code", "05.TCCB", "--title",
+                     "Hồ sơ thi đua khen thưởng", "--retention", "20", "--heading", "TCCB")
+    assert code == 0 and lines(o)[0]["retention"] == "20 năm"
+    ids = [str(i) for i in office["in"][:3]]
+    code, o, _ = cli(store, capsys, "hoso", "add", "05.TCCB", *ids, "--year", str(YEAR))
+    assert code == 0 and lines(o)[0]["documents"] == 3
+    code, _, err = cli(store, capsys, "hoso", "create", "--year", str(YEAR), "--code", "05.TCCB", "--title", "X",
+                       "--retention", "5")
+    assert code == 2 and "05.TCCB đã có trong danh mục năm 2026" in err
+    code, o, _ = cli(store, capsys, "hoso", "close", "05.TCCB", "--year", str(YEAR), "--date", "10/02/2026")
+    assert code == 0 and lines(o)[0]["state"] == "closed" and lines(o)[0]["pages"] == 6
+    code, _, err = cli(store, capsys, "hoso", "add", "05.TCCB", ids[0], "--year", str(YEAR))
+    assert code == 2 and "đã đóng" in err and "mở lại" in err
+    code, o, _ = cli(store, capsys, "hoso", "list", "--year", str(YEAR), "--format", "csv")
+    assert code == 0 and "05.TCCB" in o and o.startswith("id,")
+    pdf = tmp_path / "dm.pdf"
+    code, o, _ = cli(store, capsys, "print", "file-plan", "--year", str(YEAR), "--out", str(pdf))
+    assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
+    out_dir = tmp_path / "nop"
+    out_dir.mkdir()
+    code, o, _ = cli(store, capsys, "handover", "export", "--year", str(YEAR), "--quarter", "1", "--out",
+                     str(out_dir), "--zip", "--receiver", "Phạm D")
+    assert code == 0, o
+    result = lines(o)[0]
+    assert result["files"] == 1 and result["documents"] == 3 and result["package"].endswith(".zip")
+    code, o, _ = cli(store, capsys, "handover", "verify", result["package"])
+    assert code == 0 and "Kết luận: gói hợp lệ" in o and o.count("ĐẠT") >= 8
+    code, o, _ = cli(store, capsys, "handover", "export", "--year", str(YEAR), "--quarter", "1", "--out",
+                     str(out_dir))
+    assert code == 2
+
+
+def test_verify_of_nothing_fails(store, capsys, tmp_path):
+    code, o, _ = cli(store, capsys, "handover", "verify", str(tmp_path / "none"))
+    assert code == 1 and "KHÔNG ĐẠT" in o
+
+
+def test_plan_copied_from_last_year(office, capsys):
+    store = office["store"]
+    code, o, _ = cli(store, capsys, "hoso", "plan", "--year", str(YEAR + 1), "--from-year", str(YEAR))
+    assert code == 0 and lines(o)[0]["copied"] == 3
+    code, o, _ = cli(store, capsys, "hoso", "list", "--year", str(YEAR + 1))
+    codes = [h["code"] for h in json.loads(o)]
+    assert codes == ["02.TCCB", "01.TCCB", "03.VP"]  # plan order: đề mục lớn's own files, then its đề mục nhỏ
+
+
+def test_due_lists_files_near_their_deposit_deadline(closed_quarter, capsys):
+    store = closed_quarter["store"]
+    code, o, _ = cli(store, capsys, "handover", "due", "--today", "01/03/2027")
+    assert code == 0 and "01.TCCB" in o and "còn 19 ngày" in o and "02.TCCB" in o
+    code, o, _ = cli(store, capsys, "handover", "due", "--today", "01/01/2027")
+    assert "0 hồ sơ" in o
