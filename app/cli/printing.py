@@ -11,7 +11,8 @@ from app.store import Store
 def add_parsers(sub) -> None:
     pr = sub.add_parser("print", help="in sổ đăng ký ra PDF")
     pr.add_argument("book", choices=("file-plan", "incoming", "outgoing", "tracking", "secret_incoming",
-                                     "secret_outgoing"))
+                                     "secret_outgoing", "secret-transfer", "secret-copies", "secret-stats"))
+    pr.add_argument("--user", help="sổ mật: người dùng được giao khóa kho mật")
     pr.add_argument("--year", type=int)
     pr.add_argument("--from", dest="date_from", help="từ ngày dd/mm/yyyy")
     pr.add_argument("--to", dest="date_to", help="đến ngày dd/mm/yyyy")
@@ -25,6 +26,9 @@ def _print(store: Store, args) -> int:
     if args.book == "file-plan":  # Danh mục hồ sơ: printed by the archive capability
         from app.cli.archive import print_file_plan
         return print_file_plan(store, args)
+    if args.book.startswith("secret"):  # printed from the encrypted store (app/cli/secrets.py)
+        from app.cli.secrets import print_secret
+        return print_secret(store, args)
     from app.dates import parse_date
     from app.printing.service import PrintRequest, print_book
 

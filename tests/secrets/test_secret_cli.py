@@ -1,0 +1,94 @@
+"""Item 11: `vanthu secret …` and `vanthu print secret-…`, and item 12's refusals."""
+import json
+
+import pytest
+
+from app.cli import secrets as cli_secrets
+from app.secrets.airgap import fake_probe
+from main import main
+
+
+@pytest.fixture
+def cli(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(cli_secrets, "PROBE", fake_probe())
+    monkeypatch.setenv("VANTHU_SECRET_PASSWORD", "mat-khau-quan-tri")
+    d = str(tmp_path / "data")
+
+    def run(*argv, user="quantri"):
+        pre = ["--data-dir", d]
+        if argv and argv[0] == "secret" and user:
+            argv = ("secret", "--user", user) + argv[1:]
+        code = main(pre + list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    assert run("setup", "--org-name", "SỞ NỘI VỤ", "--org-abbr", "SNV", user=None)[0] == 0
+    code, out, _ = run("secret", "setup")
+    assert code == 0 and len(json.loads(out)["recovery_key"]) == 39
+    return run, tmp_path
+
+
+def test_register_transfer_holdings_copy_recall_print(cli, monkeypatch):
+    run, tmp = cli
+    f = tmp / "in.json"
+    f.write_text(json.dumps({"received_at": "02/03/2026 09:00", "issuer": "BỘ CÔNG AN",
+                             "number_symbol": "12/BCA", "doc_date": "27/02/2026", "doc_type": "Công văn",
+                             "summary": "Về bảo vệ bí mật", "secrecy": "Tối mật", "envelope": "B"},
+                            ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run("secret", "register", "--book", "secret_incoming", "--json", str(f))
+    entry = json.loads(out)["id"]
+    assert code == 0
+    assert run("secret", "transfer", str(entry), "--to", "Nguyễn Văn Hưu", "--copies", "1")[0] == 0
+    code, out, _ = run("secret", "holdings", "Nguyễn Văn Hưu")
+    assert [h["entry"] for h in json.loads(out)] == [entry]
+    code, _, err = run("secret", "copy", str(entry), "--authorised-by", "Giám đốc", "--copies", "1",
+                       "--form", "sao-y")
+    assert code == 2 and "không có trong danh sách" in err
+    assert run("secret", "authoriser", "Giám đốc", "--level", "Tuyệt mật", "--max-copies", "3")[0] == 0
+    code, out, _ = run("secret", "copy", str(entry), "--authorised-by", "Giám đốc", "--copies", "2",
+                       "--form", "chup")
+    assert code == 0 and json.loads(out)["numbers"] == "1–2"
+    code, _, err = run("secret", "copy", str(entry), "--authorised-by", "Giám đốc", "--copies", "4",
+                       "--form", "sao-y")
+    assert code == 2 and "Vượt số bản" in err
+    pdf = tmp / "recall.pdf"
+    code, out, _ = run("secret", "recall", "--person", "Nguyễn Văn Hưu", "--reason", "Nghỉ hưu",
+                       "--out", str(pdf))
+    line = json.loads(out)["items"][0]["transfer"]
+    assert code == 0 and pdf.exists()
+    code, out, _ = run("secret", "recall", "--returned", str(line))
+    assert json.loads(out)["outstanding"] == 0
+    for form in ("secret-transfer", "secret-copies", "secret-stats"):
+        target = tmp / f"{form}.pdf"
+        code, out, err = run("print", form, "--user", "quantri", "--year", "2026", "--out", str(target),
+                             user=None)
+        assert code == 0, err
+        assert json.loads(out)["pages"] >= 3
+    code, out, _ = run("secret", "declassify", str(entry), "--decision", "9/QĐ", "--date", "01/06/2030")
+    assert json.loads(out)["state"] == "declassified"
+    code, _, err = run("secret", "declassify", str(entry), "--decision", "9/QĐ", "--date", "01/06/2030")
+    assert code == 2 and "đã được giải mật" in err
+    code, out, _ = run("secret", "due", "--days", "30")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_refusals_wrong_password_uncleared_user_network(cli, monkeypatch):
+    run, tmp = cli
+    monkeypatch.setenv("VANTHU_SECRET_NEW_PASSWORD", "mat-khau-nguoi-mat")
+    assert run("secret", "grant", "canbo", "--clearance", "mat")[0] == 0
+    monkeypatch.setenv("VANTHU_SECRET_PASSWORD", "sai")
+    code, _, err = run("secret", "holdings")
+    assert code == 2 and err.startswith("Lỗi: Mật khẩu không đúng")
+    code, _, err = run("secret", "holdings", user="khach")
+    assert code == 2 and "không được giao khóa" in err
+    monkeypatch.setenv("VANTHU_SECRET_PASSWORD", "mat-khau-nguoi-mat")
+    code, _, err = run("secret", "authoriser", "X", "--level", "Mật", user="canbo")
+    assert code == 2 and "quản trị" in err
+    monkeypatch.setattr(cli_secrets, "PROBE", fake_probe("wlan0"))
+    f = tmp / "in.json"
+    f.write_text(json.dumps({"received_at": "02/03/2026 09:00", "issuer": "A", "doc_date": "27/02/2026",
+                             "doc_type": "Công văn", "summary": "B", "secrecy": "Mật"}), encoding="utf-8")
+    code, _, err = run("secret", "register", "--book", "secret_incoming", "--json", str(f), user="canbo")
+    assert code == 2 and "Máy đang kết nối mạng" in err
+    code, out, _ = run("secret", "airgap", user="canbo")
+    assert json.loads(out)["connected"] == ["wlan0"] and not json.loads(out)["writes_allowed"]
