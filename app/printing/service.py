@@ -154,7 +154,11 @@ def print_book(Session_: sessionmaker, ReadSession: sessionmaker, req: PrintRequ
 
         def rows() -> Iterator[Row]:
             for start in range(0, len(ids), CHUNK):
-                for e in query.rows(s, ids[start:start + CHUNK]):
+                chunk = query.rows(s, ids[start:start + CHUNK])
+                if req.book == "tracking":  # processing state from the tracking capability
+                    from app.tracking.book import with_progress
+                    chunk = with_progress(s, chunk)
+                for e in chunk:
                     yield _row(req.book, e)
 
         result = build_book(template, header, rows(), out, pagesize=req.paper, total_rows=len(ids),
