@@ -11,13 +11,14 @@ from app.cli import intake, printing, registers
 from app.cli import security
 from app.cli import archive
 from app.cli import secrets  # vanthu secret …
+from app.cli import tracking  # vanthu due, answer, report, stats, import, export …
 from app.cli.common import BOOK_KEYS  # noqa: F401  (kept for callers)
 from app.dates import BadDate
 from app.errors import DomainError, ValidationError
 from app.printing import PrintError
 from app.store import Store
 
-GROUPS = [registers, printing, intake, security, secrets, archive]
+GROUPS = [registers, printing, intake, security, secrets, archive, tracking]
 
 
 def build_parser() -> argparse.ArgumentParser:
