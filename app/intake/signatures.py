@@ -68,8 +68,7 @@ def read(path: Path | str, trust_roots: tuple[bytes, ...] = ()) -> tuple[Signatu
     (a file pyHanko cannot parse is still read as a scan)."""
     try:
         from pyhanko.pdf_utils.reader import PdfFileReader
-        from pyhanko.sign.general import SignatureCoverageLevel
-        from pyhanko.sign.validation import validate_pdf_signature
+        from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
         from pyhanko_certvalidator import ValidationContext
     except ImportError:
         return ()

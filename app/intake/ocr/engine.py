@@ -36,7 +36,7 @@ class Word:
 
 
 def run(image: Image.Image, outputs: tuple[str, ...], page_no: int = 1, dpi: int = DPI,
-        psm: int | None = None, textonly: bool = False) -> dict[str, bytes]:
+        psm: int | None = None, textonly: bool = False, only: str = "") -> dict[str, bytes]:
     """One Tesseract run on `image`, returning the requested outputs ('tsv', 'txt', 'pdf');
     `textonly`: the PDF holds the text layer alone, to be laid over another image."""
     config = [f"--dpi {dpi}"] + [f"-c tessedit_create_{o}=1" for o in outputs]
@@ -44,6 +44,8 @@ def run(image: Image.Image, outputs: tuple[str, ...], page_no: int = 1, dpi: int
         config.append("-c textonly_pdf=1")
     if psm is not None:
         config.append(f"--psm {psm}")
+    if only:  # the characters allowed (figures alone, for a handwritten number or day)
+        config.append(f"-c tessedit_char_whitelist={only}")
     with tempfile.TemporaryDirectory(prefix="vanthu-ocr-") as tmp:
         src = Path(tmp) / "page.pgm"  # raw gray: written and read far faster than PNG
         image.convert("L").save(src)

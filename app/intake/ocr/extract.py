@@ -140,7 +140,9 @@ def _date(lines: list[Line]) -> tuple[Field, Field, Line | None]:
         if parsed:
             place_folded, day = parsed
             place = _original_place(line, place_folded)
-            conf = line.conf
+            # As sure as its least sure figure: the day is often written by hand.
+            figures = [w.conf / 100 for w in line.words if any(c.isdigit() for c in w.text)]
+            conf = min([line.conf] + figures)
             return (Field(day.isoformat(), conf, line.box), Field(place, conf, line.box), line)
     return Field(note="Không thấy dòng địa danh, ngày tháng."), Field(), None
 

@@ -98,8 +98,9 @@ def deskew(gray: Image.Image, angle: float | None = None) -> tuple[Image.Image, 
 
 def quarter_turns(page: Image.Image) -> int:
     """Quarter turns (counter-clockwise) that put a landscape-scanned A4 page upright: official
-    documents are portrait, so a page wider than tall was scanned on its side."""
-    return 1 if page.width > page.height * 1.15 else 0
+    documents are portrait, so a page wider than tall was scanned on its side. A picture far
+    wider than a page on its side (a crop of the header, a screenshot) is upright."""
+    return 1 if page.height * 1.15 < page.width < page.height * 1.7 else 0
 
 
 def cut_row(gray: Image.Image, low: float = 0.27, high: float = 0.37) -> int:

@@ -73,6 +73,7 @@ def _check(cancelled: Cancelled) -> None:
 # about 18 % less; that margin pays for reading page 1 in two passes (header first).
 OCR_DPI = int(os.environ.get("VANTHU_OCR_DPI", "200"))
 A4_LONG_INCHES = 11.69
+A4_SHORT_INCHES = 8.27
 HEADER_SHARE = 0.4  # the header pass reads above preprocess.cut_row's band, at most 37 %
 
 
@@ -96,6 +97,15 @@ def prepare(page, colour: bool = False) -> tuple[object, object, float]:
         scale = dpi / OCR_DPI
         size = (round(page.width / scale), round(page.height / scale))
         page = page.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
+    else:
+        # Screenshots, phone pictures and header crops (600-800 pixels wide): Tesseract reads
+        # letters under about 20 pixels high badly or not at all, so they are enlarged to the
+        # working resolution first. By the width too: a header crop is an A4 page's width.
+        small = max(page.height / A4_LONG_INCHES, page.width / A4_SHORT_INCHES)
+        if small < OCR_DPI * 0.75:
+            scale = small / OCR_DPI
+            size = (round(page.width / scale), round(page.height / scale))
+            page = page.resize(size, Image.Resampling.LANCZOS)
     gray, angle = preprocess.deskew(preprocess.grayscale(page))
     if ink is None:
         return gray, gray, scale
@@ -110,7 +120,7 @@ def prepare(page, colour: bool = False) -> tuple[object, object, float]:
 
 
 def _page_dpi(gray) -> int:
-    return max(72, round(max(gray.size) / A4_LONG_INCHES))
+    return max(72, round(max(gray.height / A4_LONG_INCHES, gray.width / A4_SHORT_INCHES)))
 
 
 def _scaled(found: dict[str, Field], k: float) -> dict[str, Field]:
@@ -133,7 +143,8 @@ def _header_pass(gray, clean, types, known, lexicon=None) -> tuple[dict[str, Fie
     """`clean`: the page without its coloured ink (`gray` itself when it has none), which is
     what is read; the stamps' own band is read from `gray`."""
     coloured = clean is not gray
-    cut = preprocess.cut_row(clean)
+    # A picture wider than a page is tall is a crop of the header: all of it is read.
+    cut = preprocess.cut_row(clean) if gray.height > gray.width * 1.1 else gray.height
     dpi = _page_dpi(gray)
     # The header rows and the title and summary rows under them are read at once, each by its
     # own Tesseract, where a blank row parts them: the fields are on screen in about half the
@@ -267,7 +278,7 @@ def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None
             gray = turned
     if progress:
         progress(1, pages + 1)
-    found = evidence.from_signatures(_scaled(found, k), signed)
+    found = evidence.from_signatures(evidence.calibrate_ocr(_scaled(found, k)), signed)
     return HeaderResult(**found, pages=pages,
                         image_size=(round(gray.width * k), round(gray.height * k)),
                         header_text=text, header_pdfs=pdf, cut=cut, page1=gray, signatures=signed)

@@ -117,3 +117,11 @@ def looks_like_body(name: str) -> bool:
     """Whether a certificate's name is a body's (its seal) rather than a person's."""
     key = fold(name).strip() + " "
     return key.startswith(BODY_HEADS)
+
+
+_KNOWN = set(ORG_WORDS.split()) | set(ORG_NAMES.replace("|", " ").split()) | {"UBND", "HĐND", "TP", "VÀ", "CÁC", "CỦA"}
+
+
+def known_word(word: str) -> bool:
+    """Whether a word in capitals is one of the built-in body and place words, marks and all."""
+    return word.strip(",.;:") in _KNOWN

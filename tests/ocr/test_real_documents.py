@@ -1,0 +1,56 @@
+"""The real Tesseract on pages of the real set (../shared/ocr-real-dev): a clean scan, a
+born-digital e-signed PDF, a file with bytes before "%PDF", a handwritten day that must not
+be marked confident, and the same clean page as a 700-pixel picture."""
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from app.intake.ocr import CONFIDENT, load, read_header
+
+REAL = Path(__file__).resolve().parents[3] / "shared" / "ocr-real-dev"
+pytestmark = pytest.mark.skipif(not (REAL / "truth.jsonl").exists(), reason="real set not present")
+
+
+def truth(name):
+    for line in (REAL / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+        t = json.loads(line)
+        if Path(t["file"]).stem == name:
+            return t
+    raise KeyError(name)
+
+
+def test_clean_scan():
+    h = read_header(REAL / "docs" / "d054.pdf")
+    t = truth("d054")
+    assert h.source == "ocr"
+    assert (h.issuer.value, h.number_symbol.value, h.date.value, h.doc_type.value) == \
+        (t["org"], t["number_symbol"], t["date"], t["doc_type"])
+
+
+def test_born_digital_signed_pdf_read_from_its_text():
+    h = read_header(REAL / "docs" / "d038.pdf")
+    t = truth("d038")
+    assert h.source == "text"
+    assert h.number_symbol.value == t["number_symbol"] and h.date.value == t["date"]
+    assert h.summary.value == t["summary"]
+    assert h.issuer.value == f"{t['org_parent']} - {t['org']}"
+    assert len(h.signatures) == 7 and all(s.intact for s in h.signatures)
+    assert h.signatures[-1].signer == "Sở Tài chính" and h.issuer.confidence >= 0.95
+    assert "Chữ ký số: Sở Tài chính, 12/01/2021" in h.issuer.note
+
+
+def test_bytes_before_the_pdf_header_and_handwritten_day_never_confident():
+    assert load.sniff(REAL / "docs" / "d060.pdf") == "pdf"
+    h = read_header(REAL / "docs" / "d006.pdf")  # day 01 handwritten, read as 04 by Tesseract
+    assert h.date.value == truth("d006")["date"] or h.date.confidence < CONFIDENT
+
+
+def test_small_picture_is_enlarged_and_read(tmp_path):
+    page = next(load.iter_pages(REAL / "docs" / "d054.pdf")).convert("L")
+    small = page.resize((700, round(page.height * 700 / page.width)), Image.Resampling.LANCZOS)
+    small.save(tmp_path / "small.jpg", quality=80)
+    h = read_header(tmp_path / "small.jpg")
+    t = truth("d054")
+    assert (h.number_symbol.value, h.date.value, h.doc_type.value) == (t["number_symbol"], t["date"], t["doc_type"])
