@@ -29,8 +29,8 @@ PLAN_COLUMNS = (FormColumn("Số và ký hiệu hồ sơ", 14, "C"), FormColumn(
 INDEX_COLUMNS = (FormColumn("STT", 5, "C"), FormColumn("Số, ký hiệu văn bản", 13, "C"),
                  FormColumn("Ngày tháng năm văn bản", 10, "C"), FormColumn("Tên loại và trích yếu nội dung văn bản", 38),
                  FormColumn("Tác giả văn bản", 16), FormColumn("Tờ số/Trang số", 8, "C"), FormColumn("Ghi chú", 10))
-DEPOSIT_COLUMNS = (FormColumn("Số TT", 5, "C"), FormColumn("Số, ký hiệu hồ sơ", 11, "C"), FormColumn("Tiêu đề hồ sơ", 40),
-                   FormColumn("Thời gian tài liệu", 15, "C"), FormColumn("Thời hạn bảo quản", 10, "C"),
+DEPOSIT_COLUMNS = (FormColumn("Số TT", 5, "C"), FormColumn("Số, ký hiệu hồ sơ", 11, "C"), FormColumn("Tiêu đề hồ sơ", 36),
+                   FormColumn("Thời gian tài liệu", 19, "C"), FormColumn("Thời hạn bảo quản", 10, "C"),
                    FormColumn("Số tờ/Số trang", 8, "C"), FormColumn("Ghi chú", 11))
 
 
@@ -291,9 +291,9 @@ def build_minutes(form: MinutesForm, out: Target, copies: int = 2) -> PrintResul
                 (f"Căn cứ Danh mục hồ sơ năm {form.year} của {clean(form.org.org_name)};", REGULAR),
                 ("Chúng tôi gồm:", REGULAR),
                 (f"BÊN GIAO: {clean(form.unit)}", BOLD),
-                (f"Ông (bà): {clean(form.giver[0]) or BLANK}    Chức vụ công tác: {clean(form.giver[1]) or BLANK}", REGULAR),
+                (f"Ông (bà): {clean(form.giver[0]) or BLANK}; chức vụ công tác: {clean(form.giver[1]) or BLANK}", REGULAR),
                 ("BÊN NHẬN: Lưu trữ cơ quan (lưu trữ hiện hành)", BOLD),
-                (f"Ông (bà): {clean(form.receiver[0]) or BLANK}    Chức vụ công tác: {clean(form.receiver[1]) or BLANK}", REGULAR),
+                (f"Ông (bà): {clean(form.receiver[0]) or BLANK}; chức vụ công tác: {clean(form.receiver[1]) or BLANK}", REGULAR),
                 ("Thống nhất lập biên bản giao nhận tài liệu với nội dung cụ thể như sau:", REGULAR),
                 (f"1. Tên khối tài liệu giao nộp: {clean(form.unit)}, {clean(form.period_text)}.", REGULAR),
                 (f"2. Thời gian của hồ sơ, tài liệu: {clean(form.time_span)}.", REGULAR),
