@@ -51,7 +51,7 @@ def make_engine(path: Path | str, key: bytes) -> Engine:
         dbapi_conn.isolation_level = None
         for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL",
                        f"busy_timeout={BUSY_TIMEOUT_MS}", "temp_store=MEMORY",
-                       "secure_delete=ON", "cache_size=-32000"):
+                       "cache_size=-32000"):
             dbapi_conn.execute(f"PRAGMA {pragma}")
 
     @event.listens_for(engine, "begin")

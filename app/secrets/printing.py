@@ -14,7 +14,7 @@ from app.errors import ValidationError
 from app.printing import BookHeader, Row, get_book
 from app.printing.secret_forms import (COPIES, DECLASSIFIED, DESTROY, RECALL, STATS, TRANSFER, Closing,
                                        Opening, build_form)
-from app.printing.service import _row
+from app.printing.service import _row, highest_secrecy
 from app.registers import query
 from app.secrets import access, books, copies, destruction, events, protection, recall, stats, transfer
 from app.secrets.access import LEVELS
@@ -50,7 +50,7 @@ def print_register(session: Session, book_key: str, year: int, out: Path) -> dic
     if not ids:
         raise ValidationError({"year": f"Không có văn bản nào trong sổ năm {year}."})
     first, last = query.rows(session, ids[:1])[0], query.rows(session, ids[-1:])[0]
-    levels = {it.entry.secrecy for it in books.items(session, ids)}
+    levels = {highest_secrecy(session, ids).capitalize()}
     h = _header(session, year, levels)
     template = get_book(book_key)
     opening = Opening(template.title, (f"Năm: {year}", f"Từ ngày {fmt(first.reg_date)} đến ngày "
