@@ -22,7 +22,7 @@ SELECT e.id, b.key, e.year, e.number, e.received_at, e.reg_date, e.transfer_date
        e.number_symbol, e.doc_type, e.summary, e.recipient_unit, e.urgency, e.due_date,
        t.state, t.rule, e.progress_note
 FROM tracking t JOIN entry e ON e.id = t.entry_id JOIN book b ON b.id = e.book_id
-WHERE t.state != 'done' AND e.status = 'registered' AND (e.due_date IS NULL OR e.due_date <= :h)
+WHERE t.state IN ('open', 'doing') AND e.status = 'registered' AND (e.due_date IS NULL OR e.due_date <= :h)
 """)
 
 
