@@ -80,8 +80,12 @@ def from_signatures(found: dict[str, Field], signed: tuple) -> dict[str, Field]:
     if seal is not None and issuer.value:
         # The body that put its digital seal on the file is the issuer (or its superior signs
         # for it): a name read that folds to the seal's is the body's, marks and all.
-        if fold(_bold_part(issuer.value)) == fold(seal.signer) or fold(issuer.value) == fold(seal.signer):
-            issuer = replace(issuer, confidence=max(issuer.confidence, SIGNED_CONF))
+        # The certificate spells the name with its marks: they are taken where OCR's differ.
+        bold = _bold_part(issuer.value)
+        if fold(bold) == fold(seal.signer):
+            bold = seal.signer.upper()
+            value = issuer.value[: len(issuer.value) - len(_bold_part(issuer.value))] + bold
+            issuer = replace(issuer, value=value, confidence=max(issuer.confidence, SIGNED_CONF))
     if any(s.changed_after for s in signed):
         note = f"{note}. Cảnh báo: {sigs.CHANGED}."
     out["issuer"] = replace(issuer, note="; ".join(x for x in (issuer.note, note) if x))

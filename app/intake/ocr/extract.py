@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from app.intake.ocr import fields as F, spelling, vocabulary
+from app.intake.ocr import fields as F, names, spelling, vocabulary
 from app.intake.ocr.lines import Line
 from app.text import fold, nfc
 
@@ -201,11 +201,25 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str], exact
     boldest = max(p.ink for p in parts)
     regular = [t for p, t in zip(parts, texts) if p.ink < boldest * 0.8]
     bold = [t for p, t in zip(parts, texts) if p.ink >= boldest * 0.8]
-    if regular and bold and parts[0].ink < boldest * 0.8:
-        value = f"{' '.join(regular)} - {' '.join(bold)}"
-    else:
-        value = " ".join(texts)
     conf = min(p.weakest for p in parts)
+    joined, parted = " ".join(texts), ""
+    if not exact:
+        # Marks and a lost letter put back from the built-in names, over the lines joined (a
+        # name may run onto the next line); then the superior body parted from the issuer
+        # where the next body's head word (SỞ, BAN, VĂN PHÒNG…) starts.
+        repaired, letters = names.repair(joined)
+        if repaired != joined:
+            conf = min(conf, 0.6 if letters else 0.79)
+        joined = repaired
+        parted = names.part(joined) if names.part(joined) != joined else ""
+    if parted:
+        value = parted
+    elif regular and bold and parts[0].ink < boldest * 0.8:
+        words = joined.split()
+        n = sum(len(t.split()) for t in regular)
+        value = f"{' '.join(words[:n])} - {' '.join(words[n:])}"
+    else:
+        value = joined
     if any(p.words != o.words for p, o in zip(parts, originals)):
         conf = min(conf, 0.6)  # a stamp's words shared a row with the name: have it checked
     box = (min(p.left for p in parts), parts[0].top,

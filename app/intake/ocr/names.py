@@ -1,0 +1,129 @@
+"""Names of bodies as Vietnamese headers print them, built in: the provinces and cities (the 63
+before and the 34 after the 2025 merger), common district names, central bodies and the usual
+names of departments and offices. A name read by OCR gets back the tone marks and the letter
+Tesseract lost by word-aligned matching against these phrases, as the known-issuer repair does;
+and the superior body is parted from the issuer where a second body's head word starts."""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from app.text import fold
+
+PROVINCES = """AN GIANG|BÀ RỊA - VŨNG TÀU|BÀ RỊA-VŨNG TÀU|BẮC GIANG|BẮC KẠN|BẠC LIÊU|BẮC NINH|BẾN TRE|
+BÌNH ĐỊNH|BÌNH DƯƠNG|BÌNH PHƯỚC|BÌNH THUẬN|CÀ MAU|CẦN THƠ|CAO BẰNG|ĐÀ NẴNG|ĐẮK LẮK|ĐẮK NÔNG|
+ĐIỆN BIÊN|ĐỒNG NAI|ĐỒNG THÁP|GIA LAI|HÀ GIANG|HÀ NAM|HÀ NỘI|HÀ TĨNH|HẢI DƯƠNG|HẢI PHÒNG|HẬU GIANG|
+HÒA BÌNH|HỒ CHÍ MINH|HƯNG YÊN|KHÁNH HÒA|KIÊN GIANG|KON TUM|LAI CHÂU|LÂM ĐỒNG|
+LẠNG SƠN|LÀO CAI|LONG AN|NAM ĐỊNH|NGHỆ AN|NINH BÌNH|NINH THUẬN|PHÚ THỌ|PHÚ YÊN|QUẢNG BÌNH|QUẢNG NAM|
+QUẢNG NGÃI|QUẢNG NINH|QUẢNG TRỊ|SÓC TRĂNG|SƠN LA|TÂY NINH|THÁI BÌNH|THÁI NGUYÊN|THANH HÓA|
+THỪA THIÊN HUẾ|HUẾ|TIỀN GIANG|TRÀ VINH|TUYÊN QUANG|VĨNH LONG|VĨNH PHÚC|YÊN BÁI"""
+
+DISTRICTS = """BA ĐÌNH|HOÀN KIẾM|HAI BÀ TRƯNG|ĐỐNG ĐA|TÂY HỒ|CẦU GIẤY|THANH XUÂN|HOÀNG MAI|LONG BIÊN|
+HÀ ĐÔNG|BẮC TỪ LIÊM|NAM TỪ LIÊM|SÓC SƠN|ĐÔNG ANH|GIA LÂM|THANH TRÌ|MÊ LINH|BA VÌ|PHÚC THỌ|ĐAN PHƯỢNG|
+HOÀI ĐỨC|QUỐC OAI|THẠCH THẤT|CHƯƠNG MỸ|THANH OAI|THƯỜNG TÍN|PHÚ XUYÊN|ỨNG HÒA|MỸ ĐỨC|SƠN TÂY|
+NHA TRANG|ĐÀ LẠT|VŨNG TÀU|BIÊN HÒA|THỦ ĐỨC|THỦ DẦU MỘT|MỸ THO|BUÔN MA THUỘT|VINH|HẠ LONG"""
+
+FIELDS = """NỘI VỤ|TÀI CHÍNH|TƯ PHÁP|XÂY DỰNG|CÔNG THƯƠNG|Y TẾ|GIÁO DỤC VÀ ĐÀO TẠO|KẾ HOẠCH VÀ ĐẦU TƯ|
+GIAO THÔNG VẬN TẢI|TÀI NGUYÊN VÀ MÔI TRƯỜNG|NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN|NÔNG NGHIỆP VÀ PTNT|
+NÔNG NGHIỆP VÀ MÔI TRƯỜNG|THÔNG TIN VÀ TRUYỀN THÔNG|KHOA HỌC VÀ CÔNG NGHỆ|NGOẠI VỤ|DÂN TỘC VÀ TÔN GIÁO|
+VĂN HÓA, THỂ THAO VÀ DU LỊCH|VĂN HÓA THỂ THAO VÀ DU LỊCH|VĂN HÓA VÀ THỂ THAO|DU LỊCH|QUY HOẠCH - KIẾN TRÚC|
+LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI|LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI|LAO ĐỘNG THƯƠNG BINH VÀ XÃ HỘI|
+CÔNG AN|QUỐC PHÒNG|NGOẠI GIAO|TÀI NGUYÊN|MÔI TRƯỜNG"""
+
+BODIES = """ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|THÀNH ỦY|TỈNH ỦY|HUYỆN ỦY|QUẬN ỦY|ĐẢNG ỦY|
+BAN CHẤP HÀNH TRUNG ƯƠNG|BAN CHẤP HÀNH ĐẢNG BỘ|BAN THƯỜNG VỤ|BAN TỔ CHỨC|BAN TUYÊN GIÁO|BAN DÂN VẬN|
+BAN NỘI CHÍNH|ỦY BAN KIỂM TRA|BAN CHỈ ĐẠO|BAN CHỈ HUY|BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG|BAN QUẢN LÝ|
+VĂN PHÒNG|THANH TRA|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|VĂN PHÒNG CHÍNH PHỦ|QUỐC HỘI|TÒA ÁN NHÂN DÂN TỐI CAO|
+VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO|TÒA ÁN NHÂN DÂN|VIỆN KIỂM SÁT NHÂN DÂN|KIỂM TOÁN NHÀ NƯỚC|
+NGÂN HÀNG NHÀ NƯỚC VIỆT NAM|KHO BẠC NHÀ NƯỚC|TỔNG CỤC THUẾ|CỤC THUẾ|TỔNG CỤC QUẢN LÝ THỊ TRƯỜNG|
+CỤC QUẢN LÝ THỊ TRƯỜNG|BẢO HIỂM XÃ HỘI|ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH|TRƯỜNG ĐẠI HỌC|TRƯỜNG CAO ĐẲNG|
+TRUNG TÂM|MẶT TRẬN TỔ QUỐC VIỆT NAM|ỦY BAN MẶT TRẬN TỔ QUỐC|ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH|
+KHỐI CÁC CƠ QUAN|ĐẢNG ỦY KHỐI|ĐOÀN KHỐI|HỘI LIÊN HIỆP PHỤ NỮ|LIÊN ĐOÀN LAO ĐỘNG|HỘI NÔNG DÂN|
+HỘI CỰU CHIẾN BINH|CÔNG TRÌNH VĂN HÓA XÃ HỘI|CÔNG TRÌNH GIAO THÔNG|PHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN|
+LIÊN NGÀNH|CÔNG AN TỈNH|THÀNH PHỐ|THỊ XÃ|NHÂN DÂN|BỘ CHỈ HUY QUÂN SỰ|VIỆN KIẾN TRÚC QUỐC GIA|ĐOÀN TNCS HỒ CHÍ MINH"""
+
+
+def _split(block: str) -> list[str]:
+    return [x.strip() for x in block.replace("\n", "").split("|") if x.strip()]
+
+
+def _phrases() -> dict[str, str]:
+    out: dict[str, set[str]] = {}
+    places = _split(PROVINCES)
+    names = list(places) + _split(DISTRICTS) + _split(BODIES)
+    names += [f"{unit} {p}" for p in places for unit in ("TỈNH", "THÀNH PHỐ", "TP")]
+    names += [f"{unit} {d}" for d in _split(DISTRICTS) for unit in ("QUẬN", "HUYỆN", "THỊ XÃ", "THÀNH PHỐ")]
+    for f in _split(FIELDS):
+        names += [f"SỞ {f}", f"BỘ {f}", f]
+    for name in names:
+        out.setdefault(fold(name), set()).add(name)
+    return {k: next(iter(v)) for k, v in out.items() if len(v) == 1}
+
+
+PHRASES = _phrases()
+MAX_WORDS = max(len(k.split()) for k in PHRASES)
+
+# A second body's name starts at one of these; the word before it tells a name's own word
+# ("ỦY BAN", "ĐẢNG BỘ", "CƠ SỞ", "MÔI TRƯỜNG", "TỔNG CỤC") from the start of another body.
+HEADS = ("so", "bo", "ban", "van phong", "cuc", "tong cuc", "chi cuc", "vien", "truong", "toa an",
+         "dai", "trung tam", "thanh tra", "kho bac")
+NOT_AFTER = {"uy", "dang", "co", "moi", "tong", "chi", "va", "phong", "tai", "ban", "-", "quan", "kiem", "truong", "thi"}
+
+
+def repair(name: str) -> tuple[str, bool]:
+    """(name with the marks and letters of built-in phrases put back, whether any letter, not
+    only a mark, was changed). Words are matched in place: no word is added or dropped."""
+    tokens = name.split()
+    out, changed_letters, i = list(tokens), False, 0
+    while i < len(tokens):
+        for j in range(min(len(tokens), i + MAX_WORDS), i + 1, -1):
+            window = " ".join(tokens[i:j])
+            key = fold(window).replace(":", "").strip(",")
+            hit = PHRASES.get(key)
+            if hit is None and j - i >= 3:
+                hit = _near(key)
+                changed_letters |= hit is not None
+            if hit is not None and len(hit.split()) == j - i:
+                out[i:j] = _keep_punctuation(tokens[i:j], hit.split())
+                i = j
+                break
+        else:
+            i += 1
+    return " ".join(out), changed_letters
+
+
+def _near(key: str) -> str | None:
+    """A phrase one letter away (NHÂN BAN for NHÂN DÂN), if only one is."""
+    fits = {v for k, v in PHRASES.items() if abs(len(k) - len(key)) <= 1 and len(k) >= 12
+            and k.count(" ") == key.count(" ") and Levenshtein.distance(k, key) == 1}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _keep_punctuation(read: list[str], known: list[str]) -> list[str]:
+    return [k + (r[-1] if r[-1] in ",;" and not k.endswith(r[-1]) else "") for r, k in zip(read, known)]
+
+
+def part(name: str) -> str:
+    """"UBND THÀNH PHỐ HÀ NỘI SỞ Y TẾ" -> "UBND THÀNH PHỐ HÀ NỘI - SỞ Y TẾ": a body's head word
+    after a whole name starts the next body (the issuer under its superior, or joint issuers)."""
+    tokens = name.split()
+    folded = [fold(t).strip(",") for t in tokens]
+    cuts = []
+    for i in range(2, len(tokens)):
+        if folded[i - 1] in NOT_AFTER or tokens[i - 1] in ("-", "–"):
+            continue
+        if folded[i] in HEADS or " ".join(folded[i:i + 2]) in HEADS:
+            cuts.append(i)
+    if not cuts:
+        return name
+    pieces, last = [], 0
+    for c in cuts:
+        pieces.append(" ".join(tokens[last:c]))
+        last = c
+    pieces.append(" ".join(tokens[last:]))
+    return " - ".join(p.strip(" -") for p in pieces)
+
+
+def is_head(word: str) -> bool:
+    return re.sub(r"\W", "", fold(word)) in HEADS
