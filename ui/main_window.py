@@ -54,6 +54,10 @@ class MainWindow(S.SavesGeometry, QMainWindow):
         self._build_menus()
         from ui.intake.install import install_intake  # the OCR queue beside the incoming book
         self.intake = install_intake(self)
+        from ui.security.install import install_security  # login lock, users, events, backups
+        self.security = install_security(self)
+        from ui.secrets.install import install_secrets  # air-gap notice, hand-over, recall
+        self.secret_panel = install_secrets(self)
 
         if not self.restore_geometry(self.settings):
             self.resize(1280, 760)

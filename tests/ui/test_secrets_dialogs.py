@@ -1,0 +1,112 @@
+"""pytest-qt: the transfer and recall dialogs, the air-gap notice and the hidden secret tabs."""
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "secrets"))
+from secret_helpers import ADMIN, PASSWORD, incoming  # noqa: E402
+
+
+@pytest.fixture
+def sstore(state_store, monkeypatch):
+    import keyring
+
+    from app.secrets import keys, reference, store as secret_store
+    from app.secrets.airgap import fake_probe
+    from app.secrets.keyvault import MemoryKeyring
+
+    old = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    monkeypatch.setitem(keys.KDF, "m", 1024)
+    monkeypatch.setitem(keys.KDF, "t", 1)
+    s, _ = secret_store.setup(state_store.data_dir, ADMIN, PASSWORD)
+    for f in (s.Session, s.ReadSession):
+        f.configure(info={**f.kw["info"], "airgap_probe": fake_probe()})
+    with state_store.ReadSession() as p, s.Session.begin() as sess:
+        reference.sync(p, sess)
+    yield s
+    s.close()
+    keyring.set_keyring(old)
+
+
+def _item(sstore, **kw):
+    from app.secrets import books
+
+    with sstore.Session.begin() as s:
+        return books.register(s, "secret_incoming", incoming(**kw))
+
+
+def test_transfer_dialog_writes_the_line_and_shows_refusals(qtbot, sstore):
+    from app.secrets import transfer
+    from ui.secrets.transfer_dialog import TransferDialog
+
+    it = _item(sstore)
+    d = TransferDialog(sstore, it)
+    qtbot.addWidget(d)
+    d.copies.setValue(5)
+    d.to.setText("Trần Thị Bình")
+    d.save()
+    assert "Chỉ còn 1 bản" in d.error.text() and d.to.text() == "Trần Thị Bình"
+    d.copies.setValue(1)
+    d.save()
+    assert d.result() == d.DialogCode.Accepted
+    with sstore.ReadSession() as s:
+        assert [h.receiver for h in transfer.holdings(s)] == ["Trần Thị Bình"]
+
+
+def test_recall_dialog_lists_ticks_and_closes(qtbot, sstore):
+    from app.secrets import transfer
+    from ui.secrets.recall_dialog import RecallDialog
+
+    a = _item(sstore, number_symbol="1/X")
+    b = _item(sstore, number_symbol="2/X")
+    with sstore.Session.begin() as s:
+        for it in (a, b):
+            transfer.hand_over(s, it.id, "Nguyễn Văn Hưu", 1, on=dt.date(2026, 3, 3))
+    d = RecallDialog(sstore)
+    qtbot.addWidget(d)
+    d.person.setText("Người không giữ gì")
+    d.open_recall()
+    assert "không giữ văn bản mật nào" in d.status.text()
+    d.person.setText("Nguyễn Văn Hưu")
+    d.open_recall()
+    assert d.lines.count() == 2 and "Còn 2" in d.status.text()
+    for _ in range(2):
+        d.lines.setCurrentRow(next(i for i in range(2) if "đã trả" not in d.lines.item(i).text()))
+        d.tick_selected()
+    assert "thu hồi đủ" in d.status.text() and not d.tick_button.isEnabled()
+
+
+def test_panel_shows_the_red_notice_and_refuses_writes_while_connected(qtbot, sstore, state_store):
+    from app.secrets.airgap import NOTICE, fake_probe
+    from ui.secrets.panel import SecretPanel
+
+    sstore.close()
+    p = SecretPanel(state_store.data_dir, ADMIN, fake_probe("eth0"))
+    qtbot.addWidget(p)
+    p.unlock(PASSWORD)
+    assert p.sstore is not None and NOTICE in p.notice.text()
+    assert p.notice.property("up") and not p.transfer_button.isEnabled()
+    p.probe = fake_probe()
+    p.check_network()
+    assert p.transfer_button.isEnabled()
+    p.sstore.close()
+
+
+def test_secret_tabs_hidden_for_an_uncleared_user(qtbot, runner, state_store, settings):
+    from app.secrets.store import act_as
+    from app.security.actor import Actor
+    from ui.main_window import MainWindow
+    from ui.secrets.install import install_secrets
+
+    win = MainWindow(state_store, runner, settings)
+    qtbot.addWidget(win)
+    act_as(state_store, Actor("khach", "lanh-dao", "none"))
+    assert install_secrets(win) is None
+    hidden = [win.tabs.isTabVisible(win.tabs.indexOf(win.register_tab(k)))
+              for k in ("secret_incoming", "secret_outgoing")]
+    assert hidden == [False, False]
+    act_as(state_store, Actor("mat", "van-thu", "mat"))
+    assert install_secrets(win) is not None

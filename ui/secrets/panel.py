@@ -1,0 +1,117 @@
+"""The secret books' side panel: the red air-gap notice, unlocking the encrypted store, urgent
+and overdue items, and the hand-over and recall dialogs."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QInputDialog, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from app.errors import DomainError
+from app.secrets import airgap
+
+CHECK_EVERY_MS = 3 * 60 * 1000
+NOTICE_STYLE = "background:#b00020; color:white; font-weight:bold; padding:6px;"
+
+
+class SecretPanel(QWidget):
+    def __init__(self, data_dir, actor, probe=airgap.system_probe, parent=None):
+        super().__init__(parent)
+        self.data_dir, self.actor, self.probe, self.sstore = data_dir, actor, probe, None
+        lay = QVBoxLayout(self)
+        self.notice = QLabel(self.tr(airgap.NOTICE) + " (Luật Bảo vệ bí mật nhà nước)")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.hide()
+        lay.addWidget(self.notice)
+        self.unlock_button = QPushButton(self.tr("&Mở kho văn bản mật…"))
+        self.unlock_button.clicked.connect(self.ask_password)
+        lay.addWidget(self.unlock_button)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+        lay.addWidget(QLabel(self.tr("Khẩn chưa chuyển, quá hạn thu hồi:")))
+        self.flags = QListWidget()
+        lay.addWidget(self.flags)
+        self.transfer_button = QPushButton(self.tr("&Chuyển giao văn bản đang chọn…"))
+        self.transfer_button.clicked.connect(self.open_transfer)
+        self.recall_button = QPushButton(self.tr("&Thu hồi của người nghỉ hưu, chuyển công tác…"))
+        self.recall_button.clicked.connect(self.open_recall)
+        for b in (self.transfer_button, self.recall_button):
+            lay.addWidget(b)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check_network)
+        self.timer.start(CHECK_EVERY_MS)
+        self._locked(True)
+        self.check_network()
+
+    def _locked(self, locked: bool) -> None:
+        for b in (self.transfer_button, self.recall_button):
+            b.setEnabled(not locked and self.writes_allowed())
+
+    def writes_allowed(self) -> bool:
+        return not self.notice.property("up")
+
+    def check_network(self) -> None:
+        lan = ""
+        if self.sstore is not None:
+            with self.sstore.ReadSession() as s:
+                lan = airgap.recorded_lan(s)
+        g = airgap.check(self.probe, lan)
+        self.notice.setProperty("up", bool(g.notice))
+        self.notice.setVisible(bool(g.notice))
+        self._locked(self.sstore is None)
+
+    def ask_password(self) -> None:
+        password, ok = QInputDialog.getText(self, self.tr("Mở kho văn bản mật"),
+                                            self.tr("Mật khẩu kho mật của %s:") % self.actor.name,
+                                            QLineEdit.EchoMode.Password)
+        if ok:
+            self.unlock(password)
+
+    def unlock(self, password: str | None = None) -> None:
+        from app.secrets import store as secret_store
+
+        try:
+            self.sstore = secret_store.open_store(self.data_dir, user=self.actor.name, password=password) \
+                if password is not None else secret_store.open_store(self.data_dir)
+            if password is None:
+                secret_store.act_as(self.sstore, self.actor)
+            for f in (self.sstore.Session, self.sstore.ReadSession):
+                f.configure(info={**f.kw["info"], "airgap_probe": self.probe})
+        except DomainError as exc:
+            self.status.setText(exc.message)
+            return
+        self.status.setText(self.tr("Kho văn bản mật đã mở."))
+        self.unlock_button.hide()
+        self.refresh()
+        self.check_network()
+
+    def refresh(self) -> None:
+        from app.secrets import books, protection
+
+        self.flags.clear()
+        with self.sstore.ReadSession() as s:
+            self.urgent = books.urgent_first(s)
+            late = protection.overdue_recalls(s)
+        for it in self.urgent:
+            self.flags.addItem(f"⚑ {it.entry.urgency}: {it.label}")
+        for d in late:
+            self.flags.addItem(f"⏰ Quá hạn thu hồi {d.due:%d/%m/%Y}: {d.label}")
+        if self.urgent:
+            self.flags.setCurrentRow(0)
+
+    def open_transfer(self) -> None:
+        from ui.secrets.transfer_dialog import TransferDialog
+
+        row = self.flags.currentRow()
+        if not (0 <= row < len(self.urgent)):
+            self.status.setText(self.tr("Chọn một văn bản khẩn trong danh sách để chuyển giao."))
+            return
+        if TransferDialog(self.sstore, self.urgent[row], self).exec():
+            self.refresh()
+
+    def open_recall(self) -> None:
+        from ui.secrets.recall_dialog import RecallDialog
+
+        RecallDialog(self.sstore, self).exec()
+        self.refresh()
