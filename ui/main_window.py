@@ -54,8 +54,6 @@ class MainWindow(S.SavesGeometry, QMainWindow):
         self._build_menus()
         from ui.intake.install import install_intake  # the OCR queue beside the incoming book
         self.intake = install_intake(self)
-        from ui.security.install import install_security  # login lock, users, events, backups
-        self.security = install_security(self)
         from ui.secrets.install import install_secrets  # air-gap notice, hand-over, recall
         self.secret_panel = install_secrets(self)
 
