@@ -11,7 +11,7 @@ def test_main_window_tabs_menus_and_extension_points(qtbot, runner, filled, sett
     qtbot.addWidget(win)
     win.show()
     assert [win.tabs.tabText(i) for i in range(win.tabs.count())] == [
-        "Văn bản đến", "Văn bản đi", "Văn bản mật đến", "Văn bản mật đi"]
+        "Văn bản đến", "Văn bản đi", "Văn bản mật đến", "Văn bản mật đi", "Hồ sơ"]
     tab = win.register_tab("incoming")
     assert isinstance(tab, RegisterTab) and tab.book_key == "incoming"
     qtbot.waitUntil(lambda: "văn bản" in win.count_label.text() and tab.model().rowCount() > 0, timeout=5000)
@@ -23,7 +23,7 @@ def test_main_window_tabs_menus_and_extension_points(qtbot, runner, filled, sett
     file_menu.addAction(action)
     assert action in win.menu("Tệp").actions()
     titles = [a.text() for a in win.menuBar().actions()]
-    assert titles == ["&Tệp", "&Sổ", "&Cài đặt"]  # Alt+T, Alt+S, Alt+C (issue 9)
+    assert titles == ["&Tệp", "&Sổ", "&Cài đặt", "&Hồ sơ"]  # Alt+T, Alt+S, Alt+C (issue 9), Alt+H (issue 10)
     assert "Đăng &ký mới…" in [a.text() for a in win.menu("Sổ").actions()]
     assert win.menu("Hồ sơ").title() == "&Hồ sơ"  # a new menu gets a free Alt letter
     tab.set_side_panel(QLabel("ảnh trang"))

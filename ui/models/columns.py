@@ -69,6 +69,8 @@ TRANSFER = Column("transfer_date", T("RegisterColumns", "Ngày chuyển"), lambd
 SIGN = Column("receiver_sign", T("RegisterColumns", "Ký nhận"), lambda e: e.receiver_sign, "receiver_sign", 9)
 NOTES = Column("notes", T("RegisterColumns", "Ghi chú"), notes, "notes", 14)
 URGENCY = Column("urgency", T("RegisterColumns", "Độ khẩn"), lambda e: e.urgency, "urgency", 9)
+# The files (hồ sơ) holding the entry; the register model fills it from app.archive.
+HOSO = Column("hoso", T("RegisterColumns", "Hồ sơ"), lambda e: "", "number", 9)
 SIGNER = Column("signer_name", T("RegisterColumns", "Người ký"), _signer, "signer_name", 26)
 RECIPIENTS = Column("recipients", T("RegisterColumns", "Nơi nhận"), _recipients, "recipients", 26)
 KEEPER = Column("recipient_unit", T("RegisterColumns", "Đơn vị/người nhận bản lưu"), lambda e: e.recipient_unit, "recipient_unit", 14)
@@ -83,7 +85,7 @@ OUTGOING = [SYMBOL_OUT, DOC_DATE, SUMMARY, SIGNER, RECIPIENTS, KEEPER, COPIES, T
 def for_book(book_key: str) -> list[Column]:
     base = INCOMING if book_key.endswith("incoming") else OUTGOING
     if not book_key.startswith("secret"):
-        return list(base)
+        return list(base) + [HOSO]
     cols = list(base)
     cols.insert(cols.index(SUMMARY) + 1, SECRECY)
     return cols

@@ -16,6 +16,13 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.registers import query
 from ui.models import columns as cols
 
+
+def _files_of(session, ids: list[int]) -> dict[int, str]:
+    from app.archive.filing import files_of
+    found = files_of(session, ids)
+    return {i: ", ".join(found.get(i, [])) for i in ids}
+
+
 BLOCK = 100
 CACHE_LIMIT = 20_000  # rows kept; beyond that the cache starts again (cheap to refetch)
 VOID_COLOR = QColor("#8a8a8a")
@@ -40,6 +47,7 @@ class RegisterModel(QAbstractTableModel):
         self._cache: dict = {}
         self._pending: set[int] = set()  # blocks asked for in this generation
         self._gen = 0
+        self._filed: dict[int, str] = {}  # entry id -> codes of its files (the Hồ sơ column)
         self._ids_task = None
         self.loading = False
         runner.changed.connect(self._on_changes)
@@ -133,6 +141,9 @@ class RegisterModel(QAbstractTableModel):
     def _got_rows(self, gen: int, block: int, rows) -> None:
         for e in rows:
             self._cache[e.id] = e
+        if any(c.key == "hoso" for c in self.columns) and rows:
+            ids = [e.id for e in rows]
+            self.runner.query(lambda s: _files_of(s, ids), self._got_files, owner=self, priority=1)
         if gen != self._gen:
             return  # rows are still good for the cache, but the positions are not
         first = block * BLOCK
@@ -140,6 +151,14 @@ class RegisterModel(QAbstractTableModel):
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
         self.rows_shown.emit()
+
+    def _got_files(self, found: dict) -> None:
+        self._filed.update(found)
+        col = next(i for i, c in enumerate(self.columns) if c.key == "hoso")
+        rows = [self.row_of(i) for i in found]
+        rows = [r for r in rows if r >= 0]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), col), self.index(max(rows), col))
 
     # --- Qt model interface ----------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -160,6 +179,8 @@ class RegisterModel(QAbstractTableModel):
         e = self.entry(index.row())
         col = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if col.key == "hoso" and e is not None:
+                return self._filed.get(e.id, "")
             return "" if e is None else col.text(e)
         if e is None:
             return None
