@@ -54,6 +54,7 @@ class MainWindow(S.SavesGeometry, QMainWindow):
         self._build_menus()
         from ui.intake.install import install_intake  # the OCR queue beside the incoming book
         self.intake = install_intake(self)
+        from ui.tracking.install import install_tracking; install_tracking(self)  # deadlines, reports, Excel
         from ui.archive.install import install_archive  # the Hồ sơ tab and menu, filing, handover
         install_archive(self)
         from ui.secrets.install import install_secrets  # air-gap notice, hand-over, recall

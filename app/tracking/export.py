@@ -14,7 +14,7 @@ from app.dates import fmt
 from app.errors import DomainError, ValidationError
 from app.registers import query
 
-CHUNK = 500
+CHUNK = 2000
 DATE_KEYS = {"received_at", "doc_date", "transfer_date", "due_date"}
 
 
@@ -114,7 +114,8 @@ def _fetch(session: Session, chunk: list[int]):
 
     from db.models import Entry
 
-    found = {r.id: r for r in session.execute(select(Entry.__table__).where(Entry.id.in_(chunk)))}
+    wanted = [c for c in Entry.__table__.columns if c.name != "folded"]  # the search copy is the bulk
+    found = {r.id: r for r in session.execute(select(*wanted).where(Entry.id.in_(chunk)))}
     return [found[i] for i in chunk if i in found]
 
 
