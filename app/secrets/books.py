@@ -89,7 +89,7 @@ def register(session: Session, book_key: str, draft: Draft, *, envelope: str = "
                    named_person=named_person, copy_no=nfc(copy_no), summary_agreed_by=agreed,
                    level_set_on=set_on, protected_until=add_years(set_on, TERM_YEARS[level]),
                    recall_by=recall_by, state="held", state_note="")
-    session.add(m)
+    m = session.merge(m)  # the store's guard may already have given it a default row
     events.record(session, "secret_register", e.id, {"sổ": book_key, "độ mật": level})
     if named_only and book_key == "secret_incoming":
         # Registered unopened and passed at once to the named person (NĐ 26/2020 Điều 4.1b).
@@ -114,7 +114,9 @@ def find(session: Session, f: query.Filter) -> list[int]:
     allowed = set(access.visible_levels(session))
     if len(allowed) == len(LEVELS):
         return found
-    hidden = set(session.scalars(select(Entry.id).where(Entry.secrecy.not_in(allowed))))
+    # The FTS fast path reads rowids without the ORM, so the store's guard cannot narrow it.
+    hidden = set(session.scalars(select(Entry.id).where(Entry.secrecy.not_in(allowed))
+                                 .execution_options(secret_unfiltered=True)))
     return [i for i in found if i not in hidden]
 
 

@@ -57,7 +57,7 @@ def move_out(plain_store, sstore) -> int:
                 s.add(EntryChange(entry_id=new.id, at=c.at, user=c.user, field=c.field, old=c.old, new=c.new))
             day = e.doc_date or e.reg_date
             level = e.secrecy if e.secrecy in TERM_YEARS else "Mật"
-            s.add(SecretMeta(entry_id=new.id, envelope=ENVELOPE[level], level_set_on=day,
+            s.merge(SecretMeta(entry_id=new.id, envelope=ENVELOPE[level], level_set_on=day,
                              protected_until=secret_books.add_years(day, TERM_YEARS[level]), state="held"))
     moved = [e.id for e in entries]
     with plain_store.Session.begin() as p:

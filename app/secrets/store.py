@@ -85,16 +85,16 @@ def setup(data_dir: Path | str, admin: Actor, password: str) -> tuple[SecretStor
 
 
 def _engine_up(path: Path, key: bytes, kf: keys.KeyFile, how: str) -> SecretStore:
-    from app.secrets import reference
+    from app.secrets import guard, reference
 
     engine = secret_store.make_engine(path, key)
     secret_store.upgrade(engine)
-    factory = session_factory(engine)
+    factory, reader = session_factory(engine), session_factory(read_engine(engine))
     with factory.begin() as s:
         reference.seed(s)
+    guard.install(factory, reader)
     in_keyring = keyvault.store_key(kf.store_id, key) if how != "keyring" else True
-    return SecretStore(path, engine, factory, session_factory(read_engine(engine)), kf, how,
-                       in_keyring, key)
+    return SecretStore(path, engine, factory, reader, kf, how, in_keyring, key)
 
 
 def open_store(data_dir: Path | str, *, user: str | None = None, password: str | None = None,

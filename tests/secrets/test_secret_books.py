@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from app.errors import ValidationError
+from app.errors import NotFound, ValidationError
 from app.registers import query
 from app.secrets import airgap, books, events, transfer
 from app.secrets.errors import NetworkUp, NotCleared, SecretStateError
@@ -72,8 +72,10 @@ def test_clearance_hides_higher_levels_and_refuses_the_uncleared(secret):
         assert books.find(s, query.Filter("secret_incoming")) == [low.id]
         assert books.find(s, query.Filter("secret_incoming", text="bao ve")) == [low.id]
         assert books.count(s, "secret_incoming") == 1
-        with pytest.raises(NotCleared):
+        with pytest.raises(NotFound):  # not even its existence is told
             books.item(s, high.id)
+        assert query.rows(s, [low.id, high.id])[0].id == low.id  # the ordinary services too
+        assert len(query.rows(s, [low.id, high.id])) == 1
     as_actor(sstore, Actor("khach", "lanh-dao", "none"))
     with sstore.ReadSession() as s, pytest.raises(NotCleared, match="không được xem"):
         books.find(s, query.Filter("secret_incoming"))
@@ -141,3 +143,23 @@ def test_destroyed_item_cannot_be_handed_over(secret):
         assert books.find(s, query.Filter("secret_incoming")) == [it.id]
         assert books.item(s, it.id, audit=False).state == "destroyed"
     assert ADMIN.cleared_for("tuyet-mat")
+
+
+def test_the_store_guards_the_ordinary_register_service_too(secret):
+    """The window's register dialog runs app.registers.service on a secret-store Session: the
+    store itself checks clearance and the air gap and gives the entry its protection row."""
+    from app.registers import service
+
+    _, sstore, _ = secret
+    as_actor(sstore, Actor("mat", "van-thu", "mat"))
+    with pytest.raises(NotCleared), sstore.Session.begin() as s:
+        service.register(s, "secret_incoming", incoming(level="Tối mật"))
+    with sstore.Session.begin() as s:
+        v = service.register(s, "secret_incoming", incoming(level="Mật"))
+    with sstore.ReadSession() as s:
+        it = books.item(s, v.id, audit=False)
+    assert (it.envelope, it.protected_until) == ("C", dt.date(2036, 2, 27))
+    for f in (sstore.Session, sstore.ReadSession):
+        f.configure(info={**f.kw["info"], "airgap_probe": airgap.fake_probe("eth0")})
+    with pytest.raises(NetworkUp), sstore.Session.begin() as s:
+        service.register(s, "secret_incoming", incoming(level="Mật", number_symbol="2/X"))
