@@ -58,8 +58,9 @@ def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else 0.0
 
 
-def report(rows: list[dict], title: str) -> None:
-    """rows: {"file", "kind", "fields": {f: (value, confidence)}, "truth", "seconds"}."""
+def report(rows: list[dict], title: str, whole: tuple[float, float, int] | None = None) -> None:
+    """rows: {"file", "kind", "fields": {f: (value, confidence)}, "truth", "seconds"};
+    `whole`: (whole intake seconds, bare tesseract seconds, pages) when measured."""
     n = len(rows)
     if not n:
         return
@@ -82,8 +83,13 @@ def report(rows: list[dict], title: str) -> None:
     for kind in ("scan", "digital"):
         times = [r["seconds"] for r in rows if r["kind"] == kind]
         if times:
+            goal = 0.6 if kind == "scan" else 0.15
             print(f"  header after loading, {kind}: p50 {pct(times, 50):.2f} s, p95 {pct(times, 95):.2f} s"
-                  f" ({len(times)} pages)")
+                  f" ({len(times)} pages; goal p95 ≤ {goal} s)")
+    if whole and whole[1]:
+        intake, bare, pages = whole
+        print(f"  whole intake {intake / pages:.2f} s/page; bare tesseract {bare / pages:.2f} s/page; "
+              f"ratio {intake / bare:.2f} (goal ≤ 1.15)")
 
 
 def read_one(path: Path):
@@ -98,23 +104,50 @@ def read_one(path: Path):
     return h, kind, spent if kind == "digital" else max(0.0, spent - loaded)
 
 
+def truths(only: str = "", half: str | None = None) -> list[dict]:
+    out = [json.loads(x) for x in (REAL / "truth.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    if only:
+        wanted = set(only.split(","))
+        out = [t for t in out if Path(t["file"]).stem in wanted]
+    if half:
+        out = [t for i, t in enumerate(out) if i % 2 == (half == "odd")]
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", default="")
     ap.add_argument("--half", choices=("odd", "even"))
     ap.add_argument("--save", default="")
     ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--whole", action="store_true", help="also time the whole intake against bare tesseract")
     args = ap.parse_args()
-    truths = [json.loads(x) for x in (REAL / "truth.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
-    if args.only:
-        wanted = set(args.only.split(","))
-        truths = [t for t in truths if Path(t["file"]).stem in wanted]
-    if args.half:
-        truths = [t for i, t in enumerate(truths) if i % 2 == (args.half == "odd")]
-    rows, misses = [], []
-    for t in truths:
+    rows, misses, whole = read_set(truths(args.only, args.half), REAL, args.whole)
+    report(rows, "real set (shared/ocr-real-dev)", whole)
+    report([r for i, r in enumerate(rows) if i % 2 == 0], "  first half (even positions)")
+    report([r for i, r in enumerate(rows) if i % 2 == 1], "  second half (odd positions)")
+    if args.misses:
+        print("misses:\n" + "\n".join(misses))
+    if args.save:
+        Path(args.save).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def read_set(items: list[dict], folder: Path, whole: bool = False):
+    """Reads every document of `items` (truth records with "file"); returns (rows, misses,
+    (whole intake s, bare tesseract s, pages) or None)."""
+    import tempfile
+
+    from app.intake.ocr import read_full
+
+    # pyHanko's first import costs about half a second, once per run of the program, not per page.
+    import pyhanko.sign.validation  # noqa: F401
+    import pyhanko.pdf_utils.reader  # noqa: F401
+
+    rows, misses, intake_s, bare_s, pages = [], [], 0.0, 0.0, 0
+    tmp = Path(tempfile.mkdtemp())
+    for t in items:
         try:
-            h, kind, spent = read_one(REAL / t["file"])
+            h, kind, spent = read_one(folder / t["file"])
             got = {f: (getattr(h, f).value, getattr(h, f).confidence) for f in FIELDS}
         except OcrError as exc:  # counted as read wrong, every field empty
             print(f"{t['file']}: {exc.message}")
@@ -124,14 +157,32 @@ def main() -> None:
             if not is_right(t, f, got[f][0]):
                 misses.append(f"  {Path(t['file']).stem} {f}: {got[f][0]!r} ({got[f][1]:.2f})"
                               f" ≠ {t[TRUTH_KEY.get(f, f)]!r}")
+        if whole and h is not None:
+            t0 = time.perf_counter()
+            h2 = read_header(folder / t["file"])
+            read_full(folder / t["file"], header=h2)
+            intake_s += time.perf_counter() - t0
+            bare_s += bare(folder / t["file"], tmp)
+            pages += h2.pages
         print(f"{Path(t['file']).stem} {kind} {spent:.2f} s", flush=True)
-    report(rows, "real set (shared/ocr-real-dev)")
-    report([r for i, r in enumerate(rows) if i % 2 == 0], "  first half (even positions)")
-    report([r for i, r in enumerate(rows) if i % 2 == 1], "  second half (odd positions)")
-    if args.misses:
-        print("misses:\n" + "\n".join(misses))
-    if args.save:
-        Path(args.save).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    return rows, misses, ((intake_s, bare_s, pages) if whole else None)
+
+
+def bare(path: Path, tmp: Path) -> float:
+    """Bare Tesseract on the same pages; PDFs are first rendered to PNG (not timed), since the
+    tesseract command does not read PDF."""
+    import subprocess
+
+    inputs = [path]
+    if load.sniff(path) == "pdf" or path.suffix.lower() == ".pdf":
+        inputs = []
+        for i, page in enumerate(load.iter_pages(path)):
+            inputs.append(tmp / f"{path.stem}-{i}.png")
+            page.save(inputs[-1])
+    started = time.perf_counter()
+    for p in inputs:
+        subprocess.run(["tesseract", str(p), "-", "-l", "vie"], capture_output=True, check=False)
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

@@ -72,7 +72,8 @@ def _number(lines: list[Line], date_line: Line | None = None) -> tuple[Field, Li
             # A printed number is one token with its symbol ("123/QĐ-UBND"); a number written
             # by hand into the blank left for it is read as a separate, doubtful token.
             separate = digits is not None and not F.TAIL.search(digits.text)
-            if separate and (conf < 0.85 or not digits.text.isdigit()):
+            figures = F.NUMBER_LINE.sub(r"\g<rest>", digits.text) if digits is not None else ""
+            if separate and (conf < 0.85 or not figures.isdigit()):
                 return Field("", 0.0, line.box, HANDWRITTEN_NOTE), line
             # The strict pattern in the place of "Số" is itself strong evidence; Tesseract's
             # word confidence is low for any token holding "Đ", however well it was read.
@@ -295,14 +296,14 @@ def _stamps(lines: list[Line], below: Line | None, title: Line | None, table) ->
     return Field()
 
 
-def _type_and_summary(lines, after: int, types, number: str, cong_van_line: Line | None):
+def _type_and_summary(lines, after: int, types, number: str, cong_van_line: Line | None, exact: bool = False):
     names = {fold(name): name for name, _abbr in types}
     for i, line in enumerate(lines):
         if line.top <= after or line.side != "centre":
             continue
         match = process.extractOne(line.folded.strip(" .:"), names.keys(), scorer=fuzz.ratio)
         if match and match[1] >= 85 and len(line.words) <= 6:
-            summary = _summary_lines(lines[i + 1:], line)
+            summary = _summary_lines(lines[i + 1:], line, exact)
             return (Field(names[match[0]], min(line.conf, match[1] / 100), line.box), summary)
         break  # the first centred line under the header is the type name, or there is none
     if cong_van_line is not None:
@@ -311,7 +312,7 @@ def _type_and_summary(lines, after: int, types, number: str, cong_van_line: Line
     return by_abbr, Field()
 
 
-def _summary_lines(lines: list[Line], title: Line) -> Field:
+def _summary_lines(lines: list[Line], title: Line, exact: bool = False) -> Field:
     taken: list[Line] = []
     prev = title
     height = max(1, title.bottom - title.top)
@@ -322,7 +323,9 @@ def _summary_lines(lines: list[Line], title: Line) -> Field:
         # Body lines run the full width of the text block; a centred summary never does.
         # The trích yếu may stand a little further under the type name than its own lines.
         gap = (2.0 if prev is title else 0.9) * height
-        wide = 0.76 if abs(line.center - title.center) < 0.03 * line.page_width else 0.66
+        # A text layer's lines are where they are typed: a long summary line centred under the
+        # title is told from the body by the gap above; a scan's by its width too.
+        wide = 0.76 if exact and abs(line.center - title.center) < 0.03 * line.page_width else 0.66
         if line.side != "centre" or line.top - prev.bottom > gap \
                 or (line.right - line.left) > wide * line.page_width \
                 or line.folded.startswith(("kinh gui", "can cu")):
@@ -421,7 +424,7 @@ def extract(lines: list[Line], doc_types, known_issuers=(), lexicon=None, exact:
         issuer = _state_parent(issuer)
     summary_vv, vv_line = _vv(lines, number_line)
     header_bottom = max([x.bottom for x in (number_line, date_line, vv_line) if x is not None] or [0])
-    doc_type, summary = _type_and_summary(lines, header_bottom, doc_types, number.value, vv_line)
+    doc_type, summary = _type_and_summary(lines, header_bottom, doc_types, number.value, vv_line, exact)
     if summary_vv.value:
         summary = summary_vv
     if summary.value and not exact:
