@@ -16,6 +16,8 @@ class BadDate(ValueError):
 def parse_date(text: str | dt.date | None) -> dt.date | None:
     if text is None or isinstance(text, dt.date):
         return text
+    if not isinstance(text, str):
+        raise BadDate(f"Ngày {text!r} phải viết dạng dd/mm/yyyy (trong dấu ngoặc kép).")
     if not text.strip():
         return None
     m = _DMY.match(text)
@@ -36,6 +38,10 @@ def parse_datetime(text: str | dt.datetime | None) -> dt.datetime | None:
     """'dd/mm/yyyy hh:mm', 'dd/mm/yyyy' or ISO; ngày đến keeps its hour for urgent documents."""
     if text is None or isinstance(text, dt.datetime):
         return text
+    if isinstance(text, dt.date):
+        return dt.datetime.combine(text, dt.time())
+    if not isinstance(text, str):
+        raise BadDate(f"Thời điểm {text!r} phải viết dạng dd/mm/yyyy hh:mm (trong dấu ngoặc kép).")
     text = text.strip()
     if not text:
         return None

@@ -37,3 +37,14 @@ class NumberStateError(DomainError):
 
 class SetupRequired(DomainError):
     pass
+
+
+class OutOfOrder(DomainError):
+    """An arrival earlier than the book's last one: numbers follow the order of arrival, so the
+    clerk confirms (allow_out_of_order) before it takes the next number."""
+
+    def __init__(self, last):
+        super().__init__(
+            f"Ngày đến sớm hơn văn bản đăng ký gần nhất ({last:%d/%m/%Y %H:%M}). Số đến đi theo "
+            "thứ tự đến; xác nhận nếu văn bản này đúng là đến muộn hơn trong sổ.")
+        self.last = last

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, fields, replace
 
 from sqlalchemy import select
@@ -21,6 +22,16 @@ class Organisation:
     term_start: str = ""  # Party: ngày bắt đầu nhiệm kỳ, yyyy-mm-dd
     place: str = ""  # địa danh, e.g. "Thanh Hóa"
     state_scheme: str = "all"  # State outgoing: "all" types share one sequence | "per_type"
+    # The scheme in force from each year on, as JSON {"2026": "all", "2027": "per_type"}: a
+    # change in a year that already has numbers takes effect on 1 January of the next year.
+    scheme_since: str = ""
+
+    def scheme_for(self, year: int) -> str:
+        since = json.loads(self.scheme_since) if self.scheme_since else {}
+        if not since:
+            return self.state_scheme
+        earlier = [int(y) for y in since if int(y) <= year]
+        return since[str(max(earlier) if earlier else min(int(y) for y in since))]
 
     @property
     def configured(self) -> bool:
@@ -39,6 +50,7 @@ def load(session: Session) -> Organisation:
 
 def validate(org: Organisation) -> Organisation:
     org = replace(org, **{f.name: nfc(getattr(org, f.name)) for f in fields(Organisation)})
+    org = replace(org, org_abbr=org.org_abbr.upper())
     errors = {}
     if not org.org_name:
         errors["org_name"] = "Cần nhập tên cơ quan."
@@ -62,8 +74,14 @@ def validate(org: Organisation) -> Organisation:
     return org
 
 
-def save(session: Session, org: Organisation) -> Organisation:
-    org = validate(org)
+def save(session: Session, org: Organisation, *, continue_numbers: bool = False,
+         today: dt.date | None = None) -> Organisation:
+    """Saves the settings. Changes that decide numbers (scheme, term) go through
+    app.registers.periods, so that no setting can make a number be issued twice."""
+    from app.registers import periods
+
+    org = periods.settle(session, load(session), validate(org), continue_numbers=continue_numbers,
+                         today=today or dt.date.today())
     for f in fields(Organisation):
         row = session.get(Setting, f.name)
         if row is None:

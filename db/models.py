@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+    Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -53,12 +53,18 @@ class Entry(Base):
         Index("ix_entry_book_year_number", "book_id", "year", "number"),
         Index("ix_entry_book_date", "book_id", "reg_date", "id"),
         Index("ix_entry_dup", "book_id", "number_symbol"),
+        # The office's own numbers: one số và ký hiệu per book and numbering period, whatever
+        # the settings; voided numbers keep theirs, so they are never issued again either.
+        Index("uq_entry_issued_symbol", "book_id", "period", "issued_symbol", unique=True,
+              sqlite_where=text("issued_symbol IS NOT NULL")),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     book_id: Mapped[int] = mapped_column(ForeignKey("book.id"))
     scope: Mapped[str] = mapped_column(String(120))
     year: Mapped[int] = mapped_column(Integer)
     number: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(String(40), default="")  # year (State) or term (Party)
+    issued_symbol: Mapped[str | None] = mapped_column(String(60), nullable=True)  # outgoing only
     status: Mapped[str] = mapped_column(String(10), default="registered")  # registered|reserved|voided
     void_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)

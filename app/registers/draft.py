@@ -67,12 +67,43 @@ def _int(value, field: str, errors: dict) -> int | None:
     return number
 
 
-def clean(draft: Draft, direction: str, secret_book: bool) -> Draft:
+FIRST_YEAR = 1945  # the oldest document a register of today's state can hold
+DAYS_AHEAD = 5  # a document may be dated a few days ahead (signed on a planned date), no more
+
+
+def _check_dates(dates: dict, received_at, now: dt.datetime, errors: dict) -> None:
+    """Impossible dates would start a new year's sequence for ever: refuse them."""
+    last_year = now.year + 1
+    for name, value in [("received_at", received_at), *dates.items()]:
+        if value is not None and not FIRST_YEAR <= value.year <= last_year and name not in errors:
+            errors[name] = f"Năm {value.year} không hợp lệ (từ {FIRST_YEAR} đến {last_year})."
+    if received_at is not None and "received_at" not in errors and received_at > now + dt.timedelta(minutes=5):
+        errors["received_at"] = (f"Ngày đến {received_at:%d/%m/%Y %H:%M} ở tương lai: "
+                                 "chỉ đăng ký văn bản đã đến.")
+    doc_date = dates.get("doc_date")
+    if doc_date is not None and "doc_date" not in errors and doc_date > now.date() + dt.timedelta(days=DAYS_AHEAD):
+        errors["doc_date"] = (f"Ngày văn bản {doc_date:%d/%m/%Y} quá xa trong tương lai "
+                              f"(tối đa {DAYS_AHEAD} ngày sau hôm nay).")
+
+
+def _text(value, name: str, errors: dict) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        errors[name] = "Phải là chữ (văn bản), không phải danh sách hay đối tượng."
+        return ""
+    return nfc(value)
+
+
+def clean(draft: Draft, direction: str, secret_book: bool, now: dt.datetime | None = None) -> Draft:
     """Normalises (NFC, parsed dates) and checks a draft; raises ValidationError with all faults."""
     from app.errors import ValidationError
 
     errors: dict[str, str] = {}
-    texts = {name: nfc(getattr(draft, name)) for name in LIMITS}
+    texts = {name: _text(getattr(draft, name), name, errors) for name in LIMITS}
+    texts["drafting_unit"] = texts["drafting_unit"].upper()  # it enters the legal symbol
     texts["recipients"] = "\n".join(l.strip() for l in texts["recipients"].splitlines() if l.strip())
     for name, limit in LIMITS.items():
         if len(texts[name]) > limit:
@@ -89,7 +120,8 @@ def clean(draft: Draft, direction: str, secret_book: bool) -> Draft:
     except BadDate as exc:
         errors["received_at"] = str(exc)
         received_at = None
-    urgency, secrecy = nfc(draft.urgency), nfc(draft.secrecy)
+    _check_dates(dates, received_at, now or dt.datetime.now(), errors)
+    urgency, secrecy = _text(draft.urgency, "urgency", errors), _text(draft.secrecy, "secrecy", errors)
     if urgency not in URGENCIES:
         errors["urgency"] = "Độ khẩn phải là Khẩn, Thượng khẩn hoặc Hỏa tốc."
     if secrecy not in SECRECIES:

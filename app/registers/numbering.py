@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -22,15 +22,32 @@ def incoming_scope(book_key: str, year: int) -> str:
     return f"{book_key}/{year}"
 
 
+def type_part(type_name: str, type_abbr: str) -> str:
+    return type_abbr or fold(type_name).replace(" ", "-")
+
+
 def outgoing_scope(org: Organisation, book_key: str, year: int, type_name: str, type_abbr: str) -> str:
-    type_part = type_abbr or fold(type_name).replace(" ", "-")
+    part = type_part(type_name, type_abbr)
     if org.regime == "party":
         # HD 36: per term and per type; secret documents continue their type's sequence,
         # so the book is not part of the key. Types sharing an abbreviation (QĐ) share it too.
-        return f"party/{org.term_start}/{type_part}"
-    scheme = type_part if org.state_scheme == "per_type" else "all"
+        return f"party/{org.term_start}/{part}"
+    scheme = part if org.scheme_for(year) == "per_type" else "all"
     # NĐ 30 Điều 15.2: secret documents have their own sequence: the book is in the key.
     return f"{book_key}/{year}/{scheme}"
+
+
+def period_of(org: Organisation, year: int) -> str:
+    """The numbering period an outgoing number belongs to: the year (State) or the term (Party).
+    Within one period a book never holds the same số và ký hiệu twice (a unique index)."""
+    return f"term:{org.term_start}" if org.regime == "party" else str(year)
+
+
+def raise_to(session: Session, scope: str, last: int) -> None:
+    """Makes the next number of `scope` at least last + 1 (a counter never goes down)."""
+    session.execute(insert(Sequence).values(key=scope, last=last)
+                    .on_conflict_do_update(index_elements=[Sequence.key],
+                                           set_={"last": func.max(Sequence.last, last)}))
 
 
 def allocate(session: Session, scope: str) -> int:

@@ -5,12 +5,13 @@ import datetime as dt
 import getpass
 from dataclasses import fields, replace
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import catalogue, org as org_mod
 from app.registers import numbering
-from app.errors import NotFound, NumberStateError, PossibleDuplicate, SetupRequired, ValidationError
+from app.errors import (NotFound, NumberStateError, OutOfOrder, PossibleDuplicate, SetupRequired,
+                        ValidationError)
 from app.dates import BadDate, parse_date, parse_datetime
 from app.registers.draft import Draft, clean
 from app.registers.views import ChangeView, EntryView
@@ -67,12 +68,47 @@ def _type_abbr(session: Session, org, name: str) -> str:
 
 
 def find_duplicate(session: Session, book_id: int, d: Draft) -> Entry | None:
-    if not d.number_symbol:
-        return None
-    candidates = session.scalars(select(Entry).where(
-        Entry.book_id == book_id, Entry.number_symbol == d.number_symbol,
-        Entry.doc_date == d.doc_date, Entry.status != "voided"))
-    return next((e for e in candidates if fold(e.issuer) == fold(d.issuer)), None)
+    """The live entry that is probably the same document: same issuer, number-symbol and date
+    or, for a document without a number (giấy mời, thư), same issuer, date and summary."""
+    same = [Entry.book_id == book_id, Entry.doc_date == d.doc_date, Entry.status != "voided"]
+    if d.number_symbol:
+        candidates = session.scalars(select(Entry).where(*same, Entry.number_symbol == d.number_symbol))
+        return next((e for e in candidates if fold(e.issuer) == fold(d.issuer)), None)
+    candidates = session.scalars(select(Entry).where(*same, Entry.number_symbol == ""))
+    return next((e for e in candidates if fold(e.issuer) == fold(d.issuer)
+                 and fold(e.summary) == fold(d.summary)), None)
+
+
+def last_arrival(session: Session, book_id: int, year: int) -> dt.datetime | None:
+    return session.scalar(select(func.max(Entry.received_at))
+                          .where(Entry.book_id == book_id, Entry.year == year))
+
+
+def _check_order(session: Session, b: Book, d: Draft, year: int) -> None:
+    """Numbers follow the order of arrival: an arrival earlier than the book's last one is
+    registered only when the clerk confirms it."""
+    last = last_arrival(session, b.id, year)
+    if last is not None and d.received_at < last:
+        raise OutOfOrder(last)
+
+
+def _issue(session: Session, b: Book, org, scope: str, year: int, abbr: str, unit: str
+           ) -> tuple[int, str, str]:
+    """(number, symbol, period) for a new outgoing number; refuses a symbol already issued."""
+    number = numbering.allocate(session, scope)
+    symbol = numbering.compose_symbol(org, number, abbr, unit)
+    period = numbering.period_of(org, year)
+    taken = session.scalar(select(Entry.id).where(Entry.book_id == b.id, Entry.period == period,
+                                                  Entry.issued_symbol == symbol))
+    if taken is not None:
+        raise NumberStateError(
+            f"Số {symbol} đã được cấp cho văn bản #{taken} trong cùng {_period_name(period)}: "
+            "không cấp lại. Hãy kiểm tra cách đánh số (Cài đặt → Cơ quan).")
+    return number, symbol, period
+
+
+def _period_name(period: str) -> str:
+    return "nhiệm kỳ" if period.startswith("term:") else f"năm {period}"
 
 
 def scope_and_year(session: Session, b: Book, d: Draft, year: int | None) -> tuple[str, int, str]:
@@ -117,20 +153,28 @@ def _fill(e: Entry, d: Draft) -> None:
 
 
 def register(session: Session, book_key: str, draft: Draft, *, year: int | None = None,
-             allow_duplicate: bool = False, now: dt.datetime | None = None) -> EntryView:
+             allow_duplicate: bool = False, allow_out_of_order: bool = False,
+             now: dt.datetime | None = None) -> EntryView:
     b = book(session, book_key)
-    d = clean(draft, b.direction, b.secret)
+    d = clean(draft, b.direction, b.secret, now=now)
     if b.direction == "in" and not allow_duplicate:
         dup = find_duplicate(session, b.id, d)
         if dup is not None:
             raise PossibleDuplicate(EntryView.of(dup, b.key))
     scope, year, abbr = scope_and_year(session, b, d, year)
-    number = numbering.allocate(session, scope)
-    e = Entry(book_id=b.id, scope=scope, year=year, number=number, status="registered",
-              created_at=now or dt.datetime.now(), created_by=current_user(), type_abbr=abbr)
-    _fill(e, d)
+    if b.direction == "in" and not allow_out_of_order:
+        _check_order(session, b, d, year)
     if b.direction == "out":
-        e.number_symbol = numbering.compose_symbol(_organisation(session), number, abbr, d.drafting_unit)
+        number, symbol, period = _issue(session, b, _organisation(session), scope, year, abbr,
+                                        d.drafting_unit)
+    else:
+        number, symbol, period = numbering.allocate(session, scope), None, str(year)
+    e = Entry(book_id=b.id, scope=scope, year=year, number=number, status="registered",
+              created_at=now or dt.datetime.now(), created_by=current_user(), type_abbr=abbr,
+              period=period, issued_symbol=symbol)
+    _fill(e, d)
+    if symbol:
+        e.number_symbol = symbol
     e.folded = folded_for(e)
     session.add(e)
     session.flush()
@@ -139,22 +183,22 @@ def register(session: Session, book_key: str, draft: Draft, *, year: int | None 
 
 
 def reserve(session: Session, book_key: str, doc_type: str, doc_date, note: str = "",
-            drafting_unit: str = "") -> EntryView:
+            drafting_unit: str = "", now: dt.datetime | None = None) -> EntryView:
     """Lấy số trước: takes the next outgoing number for a document awaiting signature."""
     b = book(session, book_key)
     if b.direction != "out":
         raise NumberStateError("Chỉ lấy số trước cho văn bản đi.")
     placeholder = Draft(doc_type=doc_type, doc_date=doc_date, summary="(giữ số)", signer_name="-",
                         secrecy="Mật" if b.secret else "", drafting_unit=drafting_unit)
-    d = clean(placeholder, "out", b.secret)
+    d = clean(placeholder, "out", b.secret, now=now)
     scope, year, abbr = scope_and_year(session, b, d, None)
-    number = numbering.allocate(session, scope)
-    org = _organisation(session)
+    number, symbol, period = _issue(session, b, _organisation(session), scope, year, abbr,
+                                    d.drafting_unit)
     e = Entry(book_id=b.id, scope=scope, year=year, number=number, status="reserved",
-              created_at=dt.datetime.now(), created_by=current_user(), type_abbr=abbr,
+              created_at=now or dt.datetime.now(), created_by=current_user(), type_abbr=abbr,
               reg_date=d.doc_date, doc_date=d.doc_date, doc_type=d.doc_type, notes=nfc(note),
-              drafting_unit=d.drafting_unit,
-              number_symbol=numbering.compose_symbol(org, number, abbr, d.drafting_unit))
+              drafting_unit=d.drafting_unit, number_symbol=symbol, period=period,
+              issued_symbol=symbol)
     e.folded = folded_for(e)
     session.add(e)
     session.flush()
@@ -169,12 +213,13 @@ def _entry(session: Session, entry_id: int) -> tuple[Entry, Book]:
     return e, session.get(Book, e.book_id)
 
 
-def use_reservation(session: Session, entry_id: int, draft: Draft) -> EntryView:
+def use_reservation(session: Session, entry_id: int, draft: Draft,
+                    now: dt.datetime | None = None) -> EntryView:
     """Completes a reserved number with the signed document; type and date must keep its scope."""
     e, b = _entry(session, entry_id)
     if e.status != "reserved":
         raise NumberStateError("Số này không ở trạng thái lấy trước.")
-    d = clean(draft, b.direction, b.secret)
+    d = clean(draft, b.direction, b.secret, now=now)
     scope, _, _ = scope_and_year(session, b, d, None)
     if scope != e.scope:
         raise ValidationError({"doc_type": "Tên loại hoặc năm khác với số đã lấy trước."})
