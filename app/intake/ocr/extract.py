@@ -301,7 +301,12 @@ def _type_and_summary(lines, after: int, types, number: str, cong_van_line: Line
     for i, line in enumerate(lines):
         if line.top <= after or line.side != "centre":
             continue
-        match = process.extractOne(line.folded.strip(" .:"), names.keys(), scorer=fuzz.ratio)
+        title = line.folded.strip(" .:")
+        match = process.extractOne(title, names.keys(), scorer=fuzz.ratio)
+        if not (match and match[1] >= 85):
+            # A title with a word after the type's name ("GIẤY MỜI HỌP", "THÔNG BÁO KHẨN").
+            longest = max((k for k in names if title.startswith(k + " ")), key=len, default="")
+            match = (longest, 85.0) if longest else match
         if match and match[1] >= 85 and len(line.words) <= 6:
             summary = _summary_lines(lines[i + 1:], line, exact)
             return (Field(names[match[0]], min(line.conf, match[1] / 100), line.box), summary)
@@ -326,6 +331,8 @@ def _summary_lines(lines: list[Line], title: Line, exact: bool = False) -> Field
         # A text layer's lines are where they are typed: a long summary line centred under the
         # title is told from the body by the gap above; a scan's by its width too.
         wide = 0.76 if exact and abs(line.center - title.center) < 0.03 * line.page_width else 0.66
+        if prev is title and line.top - title.bottom < 0.5 * height:
+            wide = 0.82  # right under the title, with no gap: the summary, however long its line
         if line.side != "centre" or line.top - prev.bottom > gap \
                 or (line.right - line.left) > wide * line.page_width \
                 or line.folded.startswith(("kinh gui", "can cu")):
