@@ -61,7 +61,7 @@ class ImportPlan:
     mapping: dict[int, str]
     rows: list[RowResult]
     years: list[YearPlan]
-    drafts: dict[int, tuple] = field(default_factory=dict, repr=False)  # row -> (number, Draft)
+    drafts: dict[int, tuple] = field(default_factory=dict, repr=False)  # row -> (number, arrival)
 
     def count(self, outcome: str) -> int:
         return sum(r.outcome == outcome for r in self.rows)
@@ -104,7 +104,9 @@ def plan_import(session: Session, path: Path | str, book_key: str = "incoming", 
                 mapping: dict[int, str] | None = None,
                 progress: Callable[[int, int | None], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> ImportPlan:
-    """The dry run: reads the whole sheet and decides every row; writes nothing."""
+    """The dry run: reads the whole sheet and decides every row; writes nothing. What it keeps
+    per row is small (its result, number and arrival), so memory stays flat on a huge sheet:
+    the import reads the file again rather than holding 100,000 drafts."""
     path = Path(path)
     b = _book(session, book_key)
     with Sheet(path, sheet) as sh:
@@ -116,8 +118,9 @@ def plan_import(session: Session, path: Path | str, book_key: str = "incoming", 
         check_mapping(mapping)
         types = TypeGuess(session)
         total = sh.total_rows
-        results: list[RowResult] = []
-        drafts: dict[int, tuple] = {}
+        plan = ImportPlan(path, "", book_key, sh.name, sh.names, header_row, tuple(headings), mapping,
+                          [], [], {})
+        dups = _Duplicates(session, b, plan)
         for i, values in sh.rows():
             if i <= header_row:
                 continue
@@ -127,23 +130,25 @@ def plan_import(session: Session, path: Path | str, book_key: str = "incoming", 
                 if progress:
                     progress(i, total)
             result, draft = read_row(i, values, mapping, types)
-            results.append(result)
+            plan.rows.append(result)
             if draft is not None:
-                drafts[i] = (result.number, draft)
-        name, names = sh.name, sh.names
-    while results and results[-1].outcome == "skipped":
-        results.pop()  # the empty rows Excel keeps after the last line are no news
-    plan = ImportPlan(path, _sha256(path), book_key, name, names, header_row, tuple(headings),
-                      mapping, results, [], drafts)
-    _check_duplicates(session, b, plan)
+                plan.drafts[i] = (result.number, draft.received_at)
+                dups.add(i, draft)
+        dups.check()
+    while plan.rows and plan.rows[-1].outcome == "skipped":
+        plan.rows.pop()  # the empty rows Excel keeps after the last line are no news
+    plan.__dict__.pop("_index", None)
+    plan.sha256 = _sha256(path)
     plan.years = _numbers(session, b, plan, "number" in mapping.values())
     if progress:
-        progress(total or len(results), total)
+        progress(total or len(plan.rows), total)
     return plan
 
 
 def _refuse(plan: ImportPlan, row: int, cell: str, message: str) -> None:
-    index = plan.__dict__.setdefault("_index", {r.row: k for k, r in enumerate(plan.rows)})
+    index = plan.__dict__.setdefault("_index", {})
+    if len(index) != len(plan.rows):
+        index.update({r.row: k for k, r in enumerate(plan.rows) if r.row not in index})
     at = index[row]
     r = plan.rows[at]
     plan.rows[at] = RowResult(r.row, "refused", r.number, r.received_at, r.number_symbol, r.summary,
@@ -151,28 +156,39 @@ def _refuse(plan: ImportPlan, row: int, cell: str, message: str) -> None:
     plan.drafts.pop(row, None)
 
 
-def _check_duplicates(session: Session, b: Book, plan: ImportPlan) -> None:
-    """Same số, ký hiệu + ngày + tác giả as an entry of the book, or as an earlier row."""
-    symbols = {d.number_symbol for _, d in plan.drafts.values() if d.number_symbol}
-    known: dict[tuple, int] = {}
-    for sym, day, issuer, number in session.execute(
+class _Duplicates:
+    """Same số, ký hiệu + ngày + tác giả as an entry of the book (looked up per chunk of rows,
+    never the whole book at once), or as an earlier row of the file."""
+
+    def __init__(self, session: Session, b: Book, plan: ImportPlan):
+        self.session, self.b, self.plan = session, b, plan
+        col = next((c for c, f in plan.mapping.items() if f == "number_symbol"), None)
+        self.letter = _letter(col)
+        self.seen: dict[tuple, int] = {}
+        self.pending: list[tuple[int, tuple]] = []
+
+    def add(self, row: int, d) -> None:
+        if d.number_symbol:
+            self.pending.append((row, (d.number_symbol, d.doc_date, fold(d.issuer))))
+        if len(self.pending) >= CHECK_EVERY:
+            self.check()
+
+    def check(self) -> None:
+        if not self.pending:
+            return
+        symbols = {k[0] for _, k in self.pending}
+        known = {(sym, day, fold(issuer)): number for sym, day, issuer, number in self.session.execute(
             select(Entry.number_symbol, Entry.doc_date, Entry.issuer, Entry.number)
-            .where(Entry.book_id == b.id, Entry.status != "voided", Entry.number_symbol != "")):
-        if sym in symbols:
-            known[(sym, day, fold(issuer))] = number
-    seen: dict[tuple, int] = {}
-    col = next((c for c, f in plan.mapping.items() if f == "number_symbol"), None)
-    for row, (_, d) in list(plan.drafts.items()):
-        if not d.number_symbol:
-            continue
-        key = (d.number_symbol, d.doc_date, fold(d.issuer))
-        cell = f"{_letter(col)}{row}" if col is not None else ""
-        if key in known:
-            _refuse(plan, row, cell, f"Trùng văn bản đã có trong sổ (số đến {known[key]}).")
-        elif key in seen:
-            _refuse(plan, row, cell, f"Trùng dòng {seen[key]} của tệp.")
-        else:
-            seen[key] = row
+            .where(Entry.book_id == self.b.id, Entry.status != "voided", Entry.number_symbol.in_(symbols)))}
+        for row, key in self.pending:
+            cell = f"{self.letter}{row}" if self.letter else ""
+            if key in known:
+                _refuse(self.plan, row, cell, f"Trùng văn bản đã có trong sổ (số đến {known[key]}).")
+            elif key in self.seen:
+                _refuse(self.plan, row, cell, f"Trùng dòng {self.seen[key]} của tệp.")
+            else:
+                self.seen[key] = row
+        self.pending = []
 
 
 def _letter(col: int | None) -> str:
@@ -183,8 +199,8 @@ def _letter(col: int | None) -> str:
 def _numbers(session: Session, b: Book, plan: ImportPlan, keep: bool) -> list[YearPlan]:
     col = next((c for c, f in plan.mapping.items() if f == "number"), None)
     by_year: dict[int, list[tuple[int, int | None, dt.datetime]]] = defaultdict(list)
-    for row, (number, d) in plan.drafts.items():
-        by_year[d.received_at.year].append((row, number, d.received_at))
+    for row, (number, received) in plan.drafts.items():
+        by_year[received.year].append((row, number, received))
     years = []
     for year in sorted(by_year):
         items = by_year[year]
@@ -260,36 +276,65 @@ def run_import(session: Session, plan: ImportPlan, *,
                         rows=len(plan.drafts), summary=plan.summary())
     session.add(batch)
     session.flush()
-    by_year: dict[int, list] = defaultdict(list)
-    for row, (number, d) in plan.drafts.items():
-        by_year[d.received_at.year].append((number if keep else None, d.received_at, row, d))
+    assigned, first = _assign(session, b, plan, keep)
+    for year, lo in first.items():
+        count = sum(1 for y, _ in assigned.values() if y == year)
+        take_block(session, numbering.incoming_scope(b.key, year), lo, lo + count - 1)
     ids: list[int] = []
     given: dict[int, int] = {}
-    done, total = 0, len(plan.drafts)
-    for year, items in sorted(by_year.items()):
-        scope = numbering.incoming_scope(b.key, year)
-        items.sort(key=lambda t: (t[0], t[2]) if keep else (t[1], t[2]))
-        first = items[0][0] if keep else last_issued(session, scope) + 1
-        take_block(session, scope, first, first + len(items) - 1)
-        for start in range(0, len(items), CHECK_EVERY):
-            if cancelled and cancelled():
-                raise ImportCancelled()  # the caller's transaction rolls everything back
-            chunk = items[start:start + CHECK_EVERY]
-            values = [_entry_values(b, scope, year, first + start + k, d, now, user)
-                      for k, (_n, _r, _row, d) in enumerate(chunk)]
-            new = list(session.scalars(insert(Entry).returning(Entry.id, sort_by_parameter_order=True),
-                                       values))
-            session.execute(insert(EntryChange), [
+    total = len(assigned)
+
+    def flush(ready: list[tuple[int, dict]]) -> None:
+        if cancelled and cancelled():
+            raise ImportCancelled()  # the caller's transaction rolls everything back
+        session.execute(insert(Entry.__table__), [v for _, v in ready])  # Core: no ORM bookkeeping
+        by_scope: dict[str, list[tuple[int, dict]]] = defaultdict(list)
+        for row, v in ready:
+            by_scope[v["scope"]].append((row, v))
+        for scope, items in by_scope.items():
+            # (scope, number) is unique: the new ids come back by number in one query
+            # (RETURNING over many rows would send them one statement each).
+            lo, hi = items[0][1]["number"], items[-1][1]["number"]
+            new = list(session.scalars(select(Entry.id).where(Entry.scope == scope, Entry.number >= lo,
+                                                              Entry.number <= hi).order_by(Entry.number)))
+            session.execute(insert(EntryChange.__table__), [
                 dict(entry_id=i, at=now, user=user, field="tạo", old="",
                      new=f"{b.name} số {v['number']} (nhập từ {plan.source.name}, dòng {row})")
-                for i, v, (_n, _r, row, _d) in zip(new, values, chunk)])
+                for i, (row, v) in zip(new, items)])
             for i in new:
                 audit.record(session, "register", i, {"import": batch.id})
-            given.update((row, v["number"]) for v, (_n, _r, row, _d) in zip(values, chunk))
-            ids += new
-            done += len(chunk)
-            if progress:
-                progress(done, total)
+            given.update((row, v["number"]) for row, v in items)
+            ids.extend(new)
+        if progress:
+            progress(len(ids), total)
+
+    # The file is read again, row by row: rows go in by number order of their year, held back
+    # only while an earlier number is still to come (nothing, for a register kept in order).
+    nxt = dict(first)
+    waiting: dict[tuple[int, int], tuple[int, object]] = {}
+    ready: list[tuple[int, dict]] = []
+    with Sheet(plan.source, plan.sheet) as sh:
+        types = TypeGuess(session)
+        for i, values in sh.rows():
+            if i not in assigned:
+                continue
+            _result, d = read_row(i, values, plan.mapping, types)
+            if d is None:
+                raise ImportRefused(f"Dòng {i} đọc khác lần chạy thử: hãy chạy thử lại.")
+            year, number = assigned[i]
+            waiting[(year, number)] = (i, d)
+            while (year, nxt[year]) in waiting:
+                row, d = waiting.pop((year, nxt[year]))
+                scope = numbering.incoming_scope(b.key, year)
+                ready.append((row, _entry_values(b, scope, year, nxt[year], d, now, user)))
+                nxt[year] += 1
+            if len(ready) >= CHECK_EVERY:
+                flush(ready)
+                ready = []
+    if ready:
+        flush(ready)
+    if waiting or len(ids) != total:
+        raise ImportRefused("Tệp đọc khác lần chạy thử: hãy chạy thử lại.")
     # Urgent rows of an old register carry no made-up deadline; answered ones are done.
     for start in range(0, len(ids), CHECK_EVERY):
         part = ids[start:start + CHECK_EVERY]
@@ -301,6 +346,25 @@ def run_import(session: Session, plan: ImportPlan, *,
     from app.tracking.headings import remember
     remember(session, list(plan.headings), plan.mapping)
     return ImportResult(batch.id, len(ids), tuple(plan.years), tuple(ids), given)
+
+
+def _assign(session: Session, b: Book, plan: ImportPlan, keep: bool):
+    """row -> (year, số đến) for every accepted row, and each year's first number: the old
+    register's own, or after the counter in order of arrival."""
+    by_year: dict[int, list] = defaultdict(list)
+    for row, (number, received) in plan.drafts.items():
+        by_year[received.year].append((row, number, received))
+    assigned: dict[int, tuple[int, int]] = {}
+    first: dict[int, int] = {}
+    for year, items in by_year.items():
+        if keep:
+            first[year] = min(n for _, n, _ in items)
+            assigned.update((row, (year, n)) for row, n, _ in items)
+        else:
+            first[year] = last_issued(session, numbering.incoming_scope(b.key, year)) + 1
+            items.sort(key=lambda t: (t[2], t[0]))
+            assigned.update((row, (year, first[year] + k)) for k, (row, _, _) in enumerate(items))
+    return assigned, first
 
 
 def _entry_values(b: Book, scope: str, year: int, number: int, d, now, user) -> dict:

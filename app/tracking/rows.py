@@ -45,13 +45,14 @@ class TypeGuess:
     def __init__(self, session: Session):
         rows = session.execute(select(DocType.name, DocType.abbr)).all()
         self.by_abbr = {fold(a): n for n, a in rows if a}
-        self.names = sorted({n for n, _ in rows}, key=len, reverse=True)
+        # Longest first, so that "Thông tư liên tịch" wins over "Thông tư".
+        self.names = [(fold(n), n) for n in sorted({n for n, _ in rows}, key=len, reverse=True)]
 
     def split(self, text: str) -> tuple[str, str]:
         """'Quyết định về việc …' → ('Quyết định', 'về việc …')."""
-        low = fold(text)
-        for name in self.names:
-            if low.startswith(fold(name) + " ") or low == fold(name):
+        low = fold(text[:40])
+        for folded, name in self.names:
+            if low.startswith(folded) and (len(low) == len(folded) or low[len(folded)] == " "):
                 rest = text[len(name):].lstrip(" :,-–")
                 return name, rest
         return "", text
