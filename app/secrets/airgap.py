@@ -75,7 +75,11 @@ def state(session: Session, probe: Probe = system_probe) -> AirGap:
 
 def require_offline(session: Session, probe: Probe | None = None) -> None:
     """Raises NetworkUp before a secret write while the machine is connected."""
+    tx = session.get_transaction()
+    if tx is not None and session.info.get("airgap_checked") is tx:
+        return  # checked already in this transaction (each flush asks)
     probe = probe or session.info.get("airgap_probe") or system_probe
     g = state(session, probe)
     if not g.writes_allowed:
         raise NetworkUp(f"{NOTICE} (đang bật: {', '.join(g.connected)}). Hãy ngắt mạng rồi làm lại.")
+    session.info["airgap_checked"] = tx

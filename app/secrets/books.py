@@ -55,7 +55,8 @@ def register(session: Session, book_key: str, draft: Draft, *, envelope: str = "
              named_only: bool = False, named_person: str = "", copy_no: str = "",
              summary_agreed_by: str = "", level_set_on: dt.date | None = None,
              recall_by: dt.date | None = None, allow_duplicate: bool = False,
-             now: dt.datetime | None = None) -> SecretItem:
+             now: dt.datetime | None = None, **register_options) -> SecretItem:
+    """register_options go to app.registers.service.register as they are (e.g. allow_out_of_order)."""
     if book_key not in SECRET_BOOKS:
         raise ValidationError({"book": "Chỉ đăng ký vào sổ văn bản mật đến hoặc đi."})
     level = nfc(draft.secrecy)
@@ -79,7 +80,7 @@ def register(session: Session, book_key: str, draft: Draft, *, envelope: str = "
                                               "xác định độ mật đồng ý (ghi rõ người đồng ý)."})
         hold_back, summary = summary, ""  # written after the checks, with the agreement recorded
     view = service.register(session, book_key, replace(draft, summary=summary, secrecy=level),
-                            allow_duplicate=allow_duplicate, now=now)
+                            allow_duplicate=allow_duplicate, now=now, **register_options)
     e = session.get(Entry, view.id)
     if hold_back:
         e.summary = hold_back
@@ -89,7 +90,15 @@ def register(session: Session, book_key: str, draft: Draft, *, envelope: str = "
                    named_person=named_person, copy_no=nfc(copy_no), summary_agreed_by=agreed,
                    level_set_on=set_on, protected_until=add_years(set_on, TERM_YEARS[level]),
                    recall_by=recall_by, state="held", state_note="")
-    m = session.merge(m)  # the store's guard may already have given it a default row
+    pending = next((o for o in session.new if isinstance(o, SecretMeta) and o.entry_id == e.id),
+                   None) or session.get(SecretMeta, e.id)  # flushed already: from the identity map
+    if pending is None:
+        session.add(m)
+    else:  # the store's guard gave it a default row at the flush: fill that one in
+        for name in ("envelope", "named_only", "named_person", "copy_no", "summary_agreed_by",
+                     "level_set_on", "protected_until", "recall_by", "state", "state_note"):
+            setattr(pending, name, getattr(m, name))
+        m = pending
     events.record(session, "secret_register", e.id, {"sổ": book_key, "độ mật": level})
     if named_only and book_key == "secret_incoming":
         # Registered unopened and passed at once to the named person (NĐ 26/2020 Điều 4.1b).

@@ -26,8 +26,11 @@ def _before_flush(session: Session, _ctx, _instances) -> None:
 def _after_flush(session: Session, _ctx) -> None:
     from app.secrets.books import add_years
 
+    # A new entry's id is new, so only this session can hold its row: no query needed.
+    have = {o.entry_id for o in session.new if isinstance(o, SecretMeta)}
+    have |= {k[1][0] for k in session.identity_map.keys() if k[0] is SecretMeta}
     for e in [o for o in session.new if isinstance(o, Entry)]:
-        if e.id is None or e.secrecy not in LEVELS or session.get(SecretMeta, e.id) is not None:
+        if e.id is None or e.secrecy not in LEVELS or e.id in have:
             continue
         day = e.doc_date or e.reg_date
         session.add(SecretMeta(entry_id=e.id, envelope=ENVELOPE[e.secrecy], level_set_on=day,
