@@ -16,7 +16,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table,
+from reportlab.platypus import (CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table,
                                 TableStyle)
 
 from .fonts import BOLD, ITALIC, REGULAR, register_fonts
@@ -95,15 +95,20 @@ def build_report(report, org, out: Path | str, issued_on: dt.date | None = None)
     story.append(_p(period, _style("pe", ITALIC, 13)))
     if report.unit:
         story.append(_p(f"Đơn vị: {report.unit}", _style("u", ITALIC, 13)))
-    story += [Spacer(1, 6 * mm), _p("I. TỔNG HỢP", bold), Spacer(1, 2 * mm)]
+    story += [Spacer(1, 6 * mm), _p("I. TỔNG HỢP", bold), Spacer(1, 2 * mm)]  # noqa: E501
     rows = [[_p("Nội dung", cell_h), _p("Số liệu", cell_h)]]
     rows += [[_p(k, cell), _p(v, cell_r)] for k, v in report.figures]
     story.append(_table(rows, [WIDTH * 0.68, WIDTH * 0.32]))
     numerals = ["II", "III", "IV", "V", "VI", "VII"]
+    # A section starts on a new page only when its heading and first rows would not fit; a long
+    # table runs on with its header row repeated.
+    section = _style("sec", BOLD, 12, align=0, spaceBefore=6 * mm, spaceAfter=2 * mm)
     for n, (heading, items) in zip(numerals, report.groups):
-        block = [Spacer(1, 6 * mm), _p(f"{n}. {heading.upper()}", bold), Spacer(1, 2 * mm)]
-        if heading.startswith("Theo tháng") and any(v for _, v in items):
-            block.append(month_chart(items))
+        has_chart = heading.startswith("Theo tháng") and any(v for _, v in items)
+        story.append(CondPageBreak((80 if has_chart else 35) * mm))
+        story.append(_p(f"{n}. {heading.upper()}", section))
+        if has_chart:
+            story.append(month_chart(items))
         rows = [[_p("TT", cell_h), _p(heading.replace("Theo ", "").capitalize(), cell_h),
                  _p("Số văn bản", cell_h), _p("Tỷ lệ", cell_h)]]
         total = sum(v for _, v in items) or 1
@@ -112,9 +117,7 @@ def build_report(report, org, out: Path | str, issued_on: dt.date | None = None)
                          _p(f"{100 * count / total:.1f} %".replace(".", ","), cell_r)])
         if len(items) == 0:
             rows.append([_p("", cell), _p("(không có)", cell), _p("0", cell_r), _p("", cell)])
-        block.append(_table(rows, [WIDTH * 0.08, WIDTH * 0.56, WIDTH * 0.18, WIDTH * 0.18]))
-        story.append(KeepTogether(block[:4]) if len(block) > 3 else block[0])
-        story += block[4:] if len(block) > 3 else block[1:]
+        story.append(_table(rows, [WIDTH * 0.08, WIDTH * 0.56, WIDTH * 0.18, WIDTH * 0.18]))
     sign = Table([[_p("NGƯỜI LẬP BÁO CÁO", _style("s1", BOLD, 12)), _p("THỦ TRƯỞNG CƠ QUAN", _style("s2", BOLD, 12))],
                   [_p("(Ký, ghi rõ họ tên)", _style("s3", ITALIC, 11)),
                    _p("(Ký, ghi rõ họ tên, đóng dấu)", _style("s4", ITALIC, 11))]],

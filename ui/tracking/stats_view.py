@@ -29,6 +29,7 @@ def bar_chart(title: str, categories: list[str], sets: dict[str, list[int]], hor
     values.setLabelFormat("%d")
     top = max([max(v) for v in sets.values() if v] + [1])
     values.setRange(0, top * 1.1)
+    values.applyNiceNumbers()
     chart.addAxis(cats, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(cats)
