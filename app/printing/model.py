@@ -49,6 +49,8 @@ class PrintResult:
     entries: int             # lines printed, voided numbers included
     path: Path | None        # None when the caller passed a file object
     voided: int = 0
+    volume: int | None = None  # Quyển số printed on the cover (books only)
+    year: int | None = None    # the year the volume belongs to (books only)
 
 
 def fmt_date(d: dt.date | None) -> str:

@@ -2,7 +2,9 @@
 cells, continues the volume number and records every print (secret prints are audited)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -125,30 +127,68 @@ def highest_secrecy(session: Session, ids: list[int]) -> str:
 
 
 def next_volume(session: Session, book: str, year: int | None) -> int:
-    """Quyển số continues from earlier prints of the same book in the same year."""
+    """Quyển số continues from earlier prints of the same book in the same year, whatever range
+    (year, dates or numbers) they printed."""
     last = session.scalar(select(func.max(PrintJob.volume)).where(
         PrintJob.book_key == book, PrintJob.year == year))
     return (last or 0) + 1
 
 
+def _check_target(req: PrintRequest, out: Path) -> None:
+    if req.volume is not None and not (isinstance(req.volume, int) and 1 <= req.volume <= 999):
+        raise ValidationError({"volume": f"Quyển số phải là số nguyên từ 1 đến 999 (đã nhập {req.volume})."})
+    out = Path(out)
+    if out.is_dir():
+        raise ValidationError({"out": f"“{out}” là một thư mục; hãy ghi tên tệp PDF, ví dụ {out / 'so.pdf'}."})
+    if not out.parent.is_dir():
+        raise ValidationError({"out": f"Không có thư mục “{out.parent}” để lưu tệp PDF."})
+
+
+def _date_span(session: Session, ids: list[int]) -> tuple[dt.date, dt.date]:
+    """The earliest and the latest date of the printed entries, for the cover, whatever order
+    they were registered in."""
+    low = high = None
+    for start in range(0, len(ids), CHUNK):
+        a, b = session.execute(select(func.min(Entry.reg_date), func.max(Entry.reg_date))
+                               .where(Entry.id.in_(ids[start:start + CHUNK]))).one()
+        low = a if low is None or (a and a < low) else low
+        high = b if high is None or (b and b > high) else high
+    return low, high
+
+
+def record_print(Session_: sessionmaker, req: PrintRequest, result, target: Path | str,
+                 year: int, volume: int) -> None:
+    """A print record: written when a PDF is saved or a print job sent, never for a preview."""
+    with Session_.begin() as s:
+        s.add(PrintJob(at=dt.datetime.now(), user=service.current_user(), book_key=req.book,
+                       year=year, range_text=req.range_text, volume=volume, pages=result.pages,
+                       entries=result.entries, secret=get_book(req.book).secret, target=str(target)))
+
+
 def print_book(Session_: sessionmaker, ReadSession: sessionmaker, req: PrintRequest, out: Path, *,
                progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None):
-    """Builds the PDF and records the print. Entries are read in chunks of CHUNK rows so that
-    40,000 rows never sit in memory as objects at once."""
+               cancelled: Callable[[], bool] | None = None, record: bool = True):
+    """Builds the PDF and, when `record`, records the print (a preview passes record=False and
+    calls record_print once the clerk saves or prints it). The PDF is built beside `out` and put
+    in place only once its record is written, so no PDF exists without its record. Entries are
+    read in chunks of CHUNK rows so that 40,000 rows never sit in memory as objects at once."""
     from app.printing import build_book
 
     template = get_book(req.book)
+    out = Path(out)
+    _check_target(req, out)
     with ReadSession() as s:
         org = org_mod.load(s)
         ids = query.ids(s, _filter(req))
         if not ids:
             raise ValidationError({"year": "Không có văn bản nào trong phạm vi đã chọn."})
         first, last = query.rows(s, ids[:1])[0], query.rows(s, ids[-1:])[0]
-        volume = req.volume or next_volume(s, req.book, req.year)
+        year = req.year or first.year
+        volume = req.volume if req.volume is not None else next_volume(s, req.book, year)
+        earliest, latest = _date_span(s, ids)
         header = BookHeader(
-            parent_org=org.parent_org, org_name=org.org_name, year=req.year or first.year,
-            date_from=first.reg_date, date_to=last.reg_date, number_from=first.number,
+            parent_org=org.parent_org, org_name=org.org_name, year=year,
+            date_from=earliest, date_to=latest, number_from=first.number,
             number_to=last.number, volume=volume,
             secrecy_mark=highest_secrecy(s, ids) if template.secret else None, place=org.place)
 
@@ -161,13 +201,20 @@ def print_book(Session_: sessionmaker, ReadSession: sessionmaker, req: PrintRequ
                 for e in chunk:
                     yield _row(req.book, e)
 
-        result = build_book(template, header, rows(), out, pagesize=req.paper, total_rows=len(ids),
-                            progress=progress, cancelled=cancelled)
-    with Session_.begin() as s:
-        s.add(PrintJob(at=dt.datetime.now(), user=service.current_user(), book_key=req.book,
-                       year=header.year, range_text=req.range_text, volume=volume, pages=result.pages,
-                       entries=result.entries, secret=template.secret, target=str(out)))
-    return result
+        partial = out.with_name(f".{out.name}.dang-in")
+        try:
+            result = build_book(template, header, rows(), partial, pagesize=req.paper,
+                                total_rows=len(ids), progress=progress, cancelled=cancelled)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+    try:
+        if record:
+            record_print(Session_, req, result, out, year, volume)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return dataclasses.replace(result, path=out, volume=volume, year=year)
 
 
 def print_log(session: Session, secret_only: bool = False) -> list[PrintJobView]:

@@ -42,7 +42,7 @@ def test_year_builds_pdf_and_preview_shows_its_pages(dialog, demo_store, qtbot):
     assert result.path.is_file()
     with demo_store.ReadSession() as s:
         log = print_service.print_log(s)
-    assert len(log) == 1 and log[0].book == "incoming" and log[0].entries == 60  # recorded once
+    assert log == []  # previews raise no Quyển số: only a saved PDF or a print job is a print
     preview.close()
     assert not result.path.exists() and not result.path.parent.exists()  # temp folder gone
 
@@ -105,6 +105,12 @@ def test_secret_book_warns_and_volume_continues(dialog, demo_store, runner, qtbo
     assert "nhật ký in" in dialog.secret_warning.text()
     dialog.book.setCurrentIndex(dialog.book.findData("incoming"))
     built(qtbot, dialog)
+    dialog.preview.close()
+    dialog._load_volume()
+    qtbot.wait(200)
+    assert dialog.volume.value() == 1  # a preview closed unsaved is not a print
+    built(qtbot, dialog)
+    assert dialog.preview._record("máy in: thử")  # In… sent: now it is one
     dialog.preview.close()
     dialog._load_volume()
     qtbot.waitUntil(lambda: dialog.volume.value() == 2, timeout=5000)  # Quyển số 2 next time

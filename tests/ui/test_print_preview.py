@@ -51,11 +51,17 @@ def test_preview_pages_navigation_and_zoom(preview, qtbot):
 def test_save_copies_the_built_file(preview, demo_store, tmp_path, monkeypatch):
     target = tmp_path / "so di"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))
+    with demo_store.ReadSession() as s:
+        assert print_service.print_log(s) == []  # a preview is not a print (issue 9, finding 5)
     saved = preview.save()
     assert saved == str(target) + ".pdf"
     assert (tmp_path / "so di.pdf").read_bytes() == preview.built.path.read_bytes()
     with demo_store.ReadSession() as s:
-        assert len(print_service.print_log(s)) == 1  # the build's record; the copy adds none
+        log = print_service.print_log(s)
+    assert len(log) == 1 and log[0].target == saved  # saving made it a print
+    preview.save()
+    with demo_store.ReadSession() as s:
+        assert len(print_service.print_log(s)) == 1  # one build, one record
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     assert preview.save() is None  # Hủy in the file dialog: nothing happens
 
@@ -118,6 +124,7 @@ def test_secret_preview_carries_the_warning(demo_store, runner, qtbot):
     p = PreviewDialog(runner, build(runner, qtbot, "secret_incoming"))
     qtbot.addWidget(p)
     assert any("MẬT" in w.text() for w in p.findChildren(QLabel))
+    assert p._record("máy in: thử")  # what In… does before the job is sent
     with demo_store.ReadSession() as s:
         assert print_service.print_log(s, secret_only=True)[0].book == "secret_incoming"
 

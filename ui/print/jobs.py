@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from app.printing import service as print_service
 from app.printing import PrintCancelled
@@ -21,6 +22,9 @@ class BuiltPdf:
     entries: int
     title: str          # for the preview's title and the suggested file name
     secret: bool = False
+    # Writes the print record (target: the saved file or "máy in"); a preview is not a print,
+    # so the record waits until the clerk saves or prints. None: nothing to record (phiếu).
+    record: Callable[[str], None] | None = None
 
 
 def temp_pdf(stem: str) -> Path:
@@ -44,13 +48,17 @@ def book_job(store, req: print_service.PrintRequest, title: str, stem: str, secr
         out = temp_pdf(stem)
         try:
             result = print_service.print_book(store.Session, store.ReadSession, req, out,
-                                              progress=_steady(progress), cancelled=cancelled)
+                                              progress=_steady(progress), cancelled=cancelled,
+                                              record=False)
             if cancelled():  # Dừng pressed as the build ended: the runner would drop the result
                 raise PrintCancelled("Đã hủy lệnh in.")
         except BaseException:
             discard(out)
             raise
-        return BuiltPdf(out, result.pages, result.entries, title, secret)
+
+        def record(target: str) -> None:
+            print_service.record_print(store.Session, req, result, target, result.year, result.volume)
+        return BuiltPdf(out, result.pages, result.entries, title, secret, record)
     return run
 
 

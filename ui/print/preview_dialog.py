@@ -113,6 +113,19 @@ class PreviewDialog(QDialog):
             self.view.setZoomFactor(float(data))
 
     # --- save and print ------------------------------------------------------------------
+    def _record(self, target: str) -> bool:
+        """One record per build, written before the file is saved or the job sent."""
+        if self.built.record is None or getattr(self, "_recorded", False):
+            return True
+        try:
+            self.built.record(target)
+        except Exception as exc:  # noqa: BLE001 — a locked or read-only store: say so, save nothing
+            from app.storage import explain
+            QMessageBox.warning(self, self.tr("In sổ"), explain(exc))
+            return False
+        self._recorded = True
+        return True
+
     def save(self) -> str | None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu PDF"), self.built.path.name,
                                               self.tr("Tệp PDF (*.pdf)"))
@@ -120,6 +133,8 @@ class PreviewDialog(QDialog):
             return None
         if not name.lower().endswith(".pdf"):
             name += ".pdf"
+        if not self._record(name):
+            return None
         try:
             shutil.copyfile(self.built.path, name)
         except OSError as exc:
@@ -137,6 +152,8 @@ class PreviewDialog(QDialog):
         dialog.setWindowTitle(self.tr("In"))
         dialog.setMinMax(1, self.document.pageCount())
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if not self._record(self.tr("máy in: %s") % printer.printerName()):
             return
         self.printer = printer  # kept alive while the worker paints on it
         self.print_button.setEnabled(False)
