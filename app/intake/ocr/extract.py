@@ -330,7 +330,12 @@ def _summary_lines(lines: list[Line], title: Line, exact: bool = False) -> Field
         gap = (2.0 if prev is title else 0.9) * height
         # A text layer's lines are where they are typed: a long summary line centred under the
         # title is told from the body by the gap above; a scan's by its width too.
+        # A long line centred under the title continues the summary when it continues its
+        # sentence (a lower-case word first): the body's first line starts a new one.
+        first = next((w.text for w in line.words if any(c.isalpha() for c in w.text)), "")
         wide = 0.76 if exact and abs(line.center - title.center) < 0.03 * line.page_width else 0.66
+        if taken and first[:1].islower() and abs(line.center - title.center) < 0.03 * line.page_width:
+            wide = 0.8
         if prev is title and line.top - title.bottom < 0.5 * height:
             wide = 0.82  # right under the title, with no gap: the summary, however long its line
         if line.side != "centre" or line.top - prev.bottom > gap \
@@ -345,7 +350,9 @@ def _summary_lines(lines: list[Line], title: Line, exact: bool = False) -> Field
         prev = line
     if not taken:
         return Field()
-    text = " ".join(F.clean_caps(x.text) for x in taken)
+    # A comma at a line's end is the summary's own ("quy trình, / định mức …").
+    text = " ".join(F.clean_caps(x.text) + ("," if x.text.rstrip().endswith(",") and i < len(taken) - 1 else "")
+                    for i, x in enumerate(taken))
     return Field(nfc(text), min(x.weakest for x in taken), _union(taken))
 
 
