@@ -75,4 +75,4 @@ def test_no_pdf_without_its_record(filled, tmp_path):
                    tmp_path / "a.pdf")
     from app.storage import explain
     assert "chỉ đọc" in explain(err.value)
-    assert list(tmp_path.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == ["data"]  # no a.pdf, no .a.pdf.dang-in
