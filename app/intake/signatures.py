@@ -102,6 +102,16 @@ def read(path: Path | str, trust_roots: tuple[bytes, ...] = ()) -> tuple[Signatu
     return tuple(out)
 
 
+def load_roots(folder: Path | str) -> tuple[bytes, ...]:
+    """The root certificates kept in a folder (.cer, .crt, .der, .pem), as the office imports
+    them from the certification authority (Ban Cơ yếu Chính phủ and others)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return ()
+    return tuple(p.read_bytes() for p in sorted(folder.iterdir())
+                 if p.suffix.lower() in (".cer", ".crt", ".der", ".pem") and p.is_file())
+
+
 def seal(signatures: tuple[Signature, ...]) -> Signature | None:
     """The body's own signature (its digital seal): the last one whose name is a body's, not a
     person's; issuing bodies sign last, after the person who signed for them."""

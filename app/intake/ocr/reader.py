@@ -244,9 +244,12 @@ def _looks_read(found: dict[str, Field]) -> bool:
 
 
 def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None,
-                progress: Progress = None, cancelled: Cancelled = None) -> HeaderResult:
+                progress: Progress = None, cancelled: Cancelled = None,
+                trust_roots: tuple[bytes, ...] = ()) -> HeaderResult:
     """`lexicon`: the wording that puts back misread tone marks in the summary
-    (spelling.with_texts of the office's registered summaries; the built-in one if None)."""
+    (spelling.with_texts of the office's registered summaries; the built-in one if None);
+    `trust_roots`: the root certificates the office imported (DER or PEM), without which a
+    digital signature's source is reported unverified."""
     path = Path(path)
     pages = load.page_count(path)
     if pages > load.MAX_PAGES:
@@ -254,7 +257,7 @@ def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None
     _check(cancelled)
     signed = ()
     if load.sniff(path) == "pdf":
-        signed = signatures.read(path)
+        signed = signatures.read(path, trust_roots)
         digital = _text_header(path, pages, doc_types, known_issuers, lexicon, signed)
         if digital is not None:
             if progress:

@@ -1,0 +1,63 @@
+"""Body names put back from the built-in names, and what signatures tell about the date —
+without Tesseract: these are rules on text."""
+import datetime as dt
+
+from app.intake import signatures
+from app.intake.ocr import names
+from app.intake.ocr.evidence import calibrate_ocr, from_signatures
+from app.intake.ocr.extract import Field
+
+
+def fixed(text):
+    return names.part(names.repair(text)[0])
+
+
+def test_marks_put_back_from_built_in_names():
+    assert fixed("ỦY BAN NHÂN DÂN QUẬN ĐÓNG ĐÀ") == "ỦY BAN NHÂN DÂN QUẬN ĐỐNG ĐA"
+    assert fixed("ỦY BAN NHÂN DÂN HUYỆN BÀ VÌ") == "ỦY BAN NHÂN DÂN HUYỆN BA VÌ"
+    assert fixed("HỘI ĐÔNG NHÂN DÂN TỈNH VINH LONG") == "HỘI ĐỒNG NHÂN DÂN TỈNH VĨNH LONG"
+    assert fixed("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA-VỮNG TÀU") == "ỦY BAN NHÂN DÂN TỈNH BÀ RỊA-VŨNG TÀU"
+
+
+def test_a_lost_letter_is_put_back_and_said():
+    repaired, letters = names.repair("ỦY BAN NHÂN BAN TỈNH NINH BÌNH")
+    assert repaired == "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH" and letters
+
+
+def test_superior_parted_from_issuer_and_joint_issuers():
+    assert fixed("UBND THANH PHỐ HA NỘI SỞ KẾ HOẠCH VÀ ĐẦU TỰ") == "UBND THÀNH PHỐ HÀ NỘI - SỞ KẾ HOẠCH VÀ ĐẦU TƯ"
+    assert fixed("TÒA ÁN NHÂN DÂN TỐI CAO VIỆN KIÊM SÁT NHÂN DÂN TỐI CAO BỘ TƯ PHÁP") == \
+        "TÒA ÁN NHÂN DÂN TỐI CAO - VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO - BỘ TƯ PHÁP"
+    # words of one name are never parted: ỦY BAN, MÔI TRƯỜNG, ĐẢNG BỘ, THỊ TRƯỜNG
+    for name in ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "ĐẢNG BỘ TỈNH LÀO CAI",
+                 "CỤC QUẢN LÝ THỊ TRƯỜNG TỈNH AN GIANG"):
+        assert fixed(name) == name
+
+
+def _found(**kw):
+    keys = ("regime", "issuer", "number_symbol", "date", "place", "doc_type", "summary", "secrecy", "urgency")
+    return {k: kw.get(k, Field()) for k in keys}
+
+
+def _sig(signer, when):
+    return signatures.Signature("S", signer, "", "", when, True, True, False)
+
+
+def test_ocr_summary_and_doubtful_figures_never_confident():
+    out = calibrate_ocr(_found(summary=Field("Về việc tổ chức hội nghị", 0.97),
+                               number_symbol=Field("332/QĐ-UBND", 0.93), date=Field("2020-08-04", 0.92),
+                               issuer=Field("SỞ Y TẾ", 0.95)))
+    assert out["summary"].confidence < 0.8 and out["number_symbol"].confidence < 0.8
+    assert out["date"].confidence < 0.8
+    assert out["issuer"].confidence == 0.95  # every word a known body word, one body
+
+
+def test_signature_confirms_issuer_and_bounds_the_date():
+    when = dt.datetime(2020, 8, 3, 11, 49, tzinfo=signatures.VN)
+    out = from_signatures(_found(issuer=Field("UBND TỈNH QUẢNG BÌNH - SỞ THONG TIN VÀ TRUYỀN THÔNG", 0.6),
+                                 date=Field("2020-08-13", 0.9)), (_sig("Sở Thông tin và Truyền thông", when),))
+    assert out["issuer"].value == "UBND TỈNH QUẢNG BÌNH - SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    assert out["issuer"].confidence >= 0.95
+    assert "03/08/2020 11:49" in out["issuer"].note
+    # dated after it was signed: a misread day, never replaced by the signing date
+    assert out["date"].value == "2020-08-13" and out["date"].confidence < 0.8
