@@ -96,27 +96,35 @@ def live_links(session: Session, hoso_id: int) -> list[HosoEntry]:
 
 def documents(session: Session, hoso_id: int, files_dir: Path | None = None) -> list[FiledDoc]:
     """The file's documents in filing order, each with its scans (paths under files_dir)."""
-    links = live_links(session, hoso_id)
-    ids = [r.entry_id for r in links]
+    return documents_of_files(session, [hoso_id], files_dir)[hoso_id]
+
+
+def documents_of_files(session: Session, hoso_ids: list[int], files_dir: Path | None = None) -> dict[int, list[FiledDoc]]:
+    """documents() of many files in a few queries (a handover batch holds hundreds)."""
+    links = list(_chunked(session, select(HosoEntry).where(HosoEntry.removed_at.is_(None))
+                          .order_by(HosoEntry.hoso_id, HosoEntry.position), HosoEntry.hoso_id, hoso_ids))
+    ids = list(dict.fromkeys(r.entry_id for r in links))
     entries = {e.id: e for e in _chunked(session, select(Entry), Entry.id, ids)}
     keys = dict(session.execute(select(Book.id, Book.key)).all())
     scans: dict[int, list[Attachment]] = {}
     for a in _chunked(session, select(Attachment).order_by(Attachment.id), Attachment.entry_id, ids):
         scans.setdefault(a.entry_id, []).append(a)
     base = files_dir or Path()
-    out = []
-    for i, r in enumerate(links, 1):
+    out: dict[int, list[FiledDoc]] = {h: [] for h in hoso_ids}
+    for r in links:
         e = entries[r.entry_id]
         mine = scans.get(e.id, [])
         pages = sum(a.pages for a in mine) or (e.pages or 0)
-        out.append(FiledDoc(i, e.id, keys[e.book_id], e.number, e.number_symbol, e.doc_date, e.reg_date,
-                            e.doc_type, e.summary, e.issuer, e.secrecy, pages,
-                            tuple((str(base / a.stored_path), str(base / a.pdf_path) if a.pdf_path else "",
-                                   a.original_name) for a in mine)))
+        docs = out[r.hoso_id]
+        docs.append(FiledDoc(len(docs) + 1, e.id, keys[e.book_id], e.number, e.number_symbol, e.doc_date, e.reg_date,
+                             e.doc_type, e.summary, e.issuer, e.secrecy, pages,
+                             tuple((str(base / a.stored_path), str(base / a.pdf_path) if a.pdf_path else "",
+                                    a.original_name) for a in mine)))
     return out
 
 
-def _chunked(session: Session, q, column, ids: list[int], size: int = 500):
+def _chunked(session: Session, q, column, ids: list[int], size: int = 900):
+    ids = list(ids)
     for start in range(0, len(ids), size):
         yield from session.scalars(q.where(column.in_(ids[start:start + size])))
 

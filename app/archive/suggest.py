@@ -4,7 +4,7 @@ confirms. Last year's filings point to this year's file of the same code (the pl
 year to year) or, failing that, of the same title."""
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,7 +19,9 @@ CUTOFF = 45.0
 
 
 def _text(e_type: str, summary: str) -> str:
-    return fold(f"{e_type} {summary}")
+    # The register's own texts are NFC throughout, so rapidfuzz's C processor (lower case,
+    # punctuation out) is enough for them; folding 20,000 summaries in Python cost 100 ms.
+    return utils.default_process(f"{e_type} {summary}")
 
 
 def suggest(session: Session, entry_id: int, *, year: int | None = None, limit: int = 3) -> list[Suggestion]:
@@ -40,7 +42,8 @@ def suggest(session: Session, entry_id: int, *, year: int | None = None, limit: 
         .where(HosoEntry.removed_at.is_(None), Hoso.year.in_((year, year - 1)), Entry.id != e.id)
         .order_by(HosoEntry.added_at.desc()).limit(HISTORY)).all()
     query = _text(e.doc_type, e.summary)
-    issuer = fold(e.issuer)
+    issuer = e.issuer.strip().lower()
+    files = {h.id: h for h in open_files}
     best: dict[int, tuple[float, int, str]] = {}  # target id -> (score, count, reason)
 
     def offer(target: Hoso | None, score: float, reason: str) -> None:
@@ -57,17 +60,15 @@ def suggest(session: Session, entry_id: int, *, year: int | None = None, limit: 
         for _choice, sim, i in process.extract(query, texts, scorer=fuzz.token_set_ratio,
                                                score_cutoff=CUTOFF, limit=200):
             r = rows[i]
-            same_issuer = bool(issuer) and fold(r[1]) == issuer
+            same_issuer = bool(issuer) and r[1].strip().lower() == issuer
             score = 0.6 * sim + (25 if same_issuer else 0) + (15 if r[2] == e.doc_type else 0)
-            target = (session.get(Hoso, r[4]) if r[7] == year and r[4] in {h.id for h in open_files}
-                      else by_code.get(r[5]) or by_title.get(fold(r[6])))
+            target = (files.get(r[4]) if r[7] == year else None) or by_code.get(r[5]) or by_title.get(fold(r[6]))
             how = "cùng tác giả, " if same_issuer else ""
             offer(target, score, f"{how}giống văn bản #{r[0]} đã lập vào hồ sơ {r[5]} năm {r[7]}")
     for h in open_files:
-        sim = fuzz.token_set_ratio(query, fold(h.title)) if query.strip() else 0
+        sim = fuzz.token_set_ratio(query, _text("", h.title)) if query.strip() else 0
         if sim >= CUTOFF:
             offer(h, 0.7 * sim, "trích yếu gần với tiêu đề hồ sơ")
     ranked = sorted(((min(100.0, s + 2 * min(n - 1, 5)), hid, why) for hid, (s, n, why) in best.items()),
                     reverse=True)[:limit]
-    files = {h.id: h for h in open_files}
     return [Suggestion(hid, files[hid].code, files[hid].title, round(s, 1), why) for s, hid, why in ranked]

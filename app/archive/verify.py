@@ -214,15 +214,20 @@ def _metadata(root: Path) -> list[Check]:
 
 
 def _pdf_lists(pdf: Path, codes: list[str]) -> list[str]:
-    """Every code of the data list is printed on the Mục lục itself."""
-    from pypdf import PdfReader
+    """Every code of the data list is printed on the Mục lục itself (pdfium reads the text:
+    pypdf took seconds on a quarter's list)."""
+    import pypdfium2 as pdfium
 
     try:
-        text = "".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages).replace("\n", " ")
+        doc = pdfium.PdfDocument(str(pdf))
+        try:
+            text = " ".join(page.get_textpage().get_text_range() for page in doc)
+        finally:
+            doc.close()
     except Exception as exc:  # a damaged PDF is a finding, not a crash
         return [f"không đọc được {pdf.name} ({exc.__class__.__name__})"]
-    compact = text.replace(" ", "")
-    unprinted = [c for c in codes if c.replace(" ", "") not in compact]
+    compact = "".join(text.split())
+    unprinted = [c for c in codes if "".join(c.split()) not in compact]
     return [f"hồ sơ không có trên bản in mục lục: {_names(unprinted)}"] if unprinted else []
 
 

@@ -1,0 +1,219 @@
+"""Handover figures for a provincial office's quarter (issue 10, item 9).
+
+Usage: .venv/bin/python benchmarks/handover.py [--scale 1.0] [--keep DIR]
+Builds 5,000 documents in 400 closed files, 4,000 scans of 1-3 pages (about 1.7 GB of
+originals and searchable PDFs), then prints, each against a floor measured in the same run:
+  export  — package.export (copy, bag with bagit-python, write PDFs, full re-check) against
+            copying the same files while computing their SHA-256 in one pass;
+  verify  — verify.verify against `sha256sum -c manifest-sha256.txt` over the same payload;
+  memory  — peak RSS of the export and verify processes at half and at full size;
+  suggest — filing-suggestion latency (p50/p95) against the query of the filed history alone.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import insert, select, update  # noqa: E402
+
+from app import demo, org  # noqa: E402
+from app.registers import service  # noqa: E402
+from app.registers.draft import Draft, clean  # noqa: E402
+from app.store import open_store  # noqa: E402
+from db.models import Attachment, Book, Entry, Sequence  # noqa: E402
+from db.models_archive import FilePlan, Hoso, HosoEntry  # noqa: E402
+
+YEAR = 2026
+PAGE_ORIGINAL, PAGE_PDF = 150_000, 60_000  # bytes per page: a 200 dpi JPEG, its text-layer PDF
+
+
+def fill(data: Path, docs: int, files: int, scans: int, rng: random.Random) -> tuple[object, int]:
+    store = open_store(data)
+    with store.Session.begin() as s:
+        org.save(s, org.Organisation(parent_org="UBND TỈNH THANH HÓA", org_name="SỞ NỘI VỤ", org_abbr="SNV",
+                                     place="Thanh Hóa"))
+        book_id = s.scalar(select(Book.id).where(Book.key == "incoming"))
+        s.add(FilePlan(year=YEAR, numbering="continuous", decision_number="01/QĐ-SNV", organ_id="H26.01",
+                       period="quarter", created_at=dt.datetime.now()))
+    total = 0
+    with store.Session.begin() as s:
+        rows = []
+        for i in range(docs):
+            when = dt.datetime(YEAR, 1, 2, 7) + dt.timedelta(minutes=int(i * 120_000 / docs))
+            d = clean(demo.fake_incoming(rng, when), "in", False)
+            row = {k: getattr(d, k) for k in Draft.__dataclass_fields__}
+            row.update(book_id=book_id, scope=f"incoming/{YEAR}", year=YEAR, number=i + 1, status="registered",
+                       created_at=when, created_by="bench", reg_date=when.date(), type_abbr="", void_reason="")
+            row["folded"] = service.folded_for(Entry(**row))
+            rows.append(row)
+        s.execute(insert(Entry), rows)
+        s.add(Sequence(key=f"incoming/{YEAR}", last=docs))
+        ids = list(s.scalars(select(Entry.id).order_by(Entry.id)))
+        atts = []
+        for n, entry_id in enumerate(ids[:scans]):
+            pages = rng.randint(1, 3)
+            raw, pdf = rng.randbytes(pages * PAGE_ORIGINAL), rng.randbytes(pages * PAGE_PDF)
+            digest = hashlib.sha256(raw).hexdigest()
+            rel, pdf_rel = Path(digest[:2]) / f"{digest}.jpg", Path(digest[:2]) / f"{digest}.ocr.pdf"
+            (store.files_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+            (store.files_dir / rel).write_bytes(raw)
+            (store.files_dir / pdf_rel).write_bytes(pdf)
+            total += len(raw) + len(pdf)
+            atts.append(dict(entry_id=entry_id, sha256=digest, original_name=f"scan{n:05d}.jpg",
+                             stored_path=str(rel), pdf_path=str(pdf_rel), pages=pages, ocr_text="", ocr_folded="",
+                             created_at=dt.datetime.now()))
+        s.execute(insert(Attachment), atts)
+        for f in range(files):
+            s.add(Hoso(year=YEAR, ordinal=f + 1, code=f"{f + 1:03d}.VP", title=f"Hồ sơ công việc số {f + 1}",
+                       retention=rng.choice(("Vĩnh viễn", "20 năm", "10 năm")), creator="Văn thư", rights="Công khai",
+                       language="Tiếng Việt", description="", in_plan=True, state="open", opened_on=dt.date(YEAR, 1, 1),
+                       closing_note=""))
+        s.flush()
+        hoso_ids = list(s.scalars(select(Hoso.id).order_by(Hoso.id)))
+        links = [dict(hoso_id=hoso_ids[i * files // docs], entry_id=entry_id, position=i, added_at=dt.datetime.now(),
+                      added_by="bench") for i, entry_id in enumerate(ids)]
+        s.execute(insert(HosoEntry), links)
+        s.execute(update(Hoso).values(state="closed", closed_on=dt.date(YEAR, 3, 28), start_date=dt.date(YEAR, 1, 2),
+                                      end_date=dt.date(YEAR, 3, 27), pages=10))
+    return store, total
+
+
+def floor_copy_and_hash(store, dest: Path) -> float:
+    """Every payload source read once, hashed and written once: the physical floor."""
+    with store.ReadSession() as s:
+        paths = [store.files_dir / p for row in s.execute(select(Attachment.stored_path, Attachment.pdf_path))
+                 for p in row]
+    dest.mkdir()
+    started = time.perf_counter()
+    for i, src in enumerate(paths):
+        h = hashlib.sha256()
+        with open(src, "rb") as inp, open(dest / f"{i:06d}", "wb") as out:
+            while chunk := inp.read(1 << 20):
+                h.update(chunk)
+                out.write(chunk)
+    return time.perf_counter() - started
+
+
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from app.store import open_store
+from app.archive import package, verify
+what = sys.argv[2]
+t = time.perf_counter()
+if what == "export":
+    store = open_store(sys.argv[3])
+    r = package.export(store, 2026, "Q1", Path(sys.argv[4]), as_zip=sys.argv[5] == "zip", codes=json.loads(sys.argv[6]) or None)
+    out = {"path": str(r.path), "files": r.files, "documents": r.documents, "payload": r.payload_files, "bytes": r.bytes}
+else:
+    report = verify.verify(sys.argv[3])
+    out = {"ok": report.ok}
+out["seconds"] = time.perf_counter() - t
+out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
+"""
+
+
+def child(*args: str) -> dict:
+    p = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), *args], capture_output=True, text=True)
+    if p.returncode:
+        raise SystemExit(p.stderr)
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def suggest_latency(store, rng: random.Random, n: int = 60) -> tuple[float, float, float]:
+    from app.archive import suggest
+
+    with store.Session.begin() as s:
+        s.execute(update(Hoso).where(Hoso.id % 2 == 0).values(state="open"))  # half the files still open
+    with store.Session.begin() as s:
+        new = [service.register(s, "incoming", demo.fake_incoming(rng, dt.datetime(YEAR, 12, 1, 8) + dt.timedelta(minutes=k)),
+                                year=YEAR, allow_duplicate=True).id for k in range(n)]
+    times, floors = [], []
+    with store.ReadSession() as s:
+        for entry_id in new:
+            t = time.perf_counter()
+            s.execute(select(Entry.issuer, Entry.doc_type, Entry.summary, Hoso.code).join(
+                HosoEntry, HosoEntry.entry_id == Entry.id).join(Hoso, Hoso.id == HosoEntry.hoso_id)
+                .limit(suggest.HISTORY)).all()
+            floors.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            suggest.suggest(s, entry_id)
+            times.append(time.perf_counter() - t)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1], statistics.median(floors)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--keep", type=Path)
+    ap.add_argument("--zip", action="store_true", help="also time a .zip export")
+    a = ap.parse_args()
+    rng = random.Random(10)
+    docs, files, scans = int(5000 * a.scale), max(2, int(400 * a.scale)), int(4000 * a.scale)
+    work = a.keep or Path(tempfile.mkdtemp(prefix="vanthu-bench-handover-", dir=ROOT.parent if os.access(ROOT.parent, os.W_OK) else None))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        t = time.perf_counter()
+        store, size = fill(work / "data", docs, files, scans, rng)
+        print(f"quarter: {docs:,} documents in {files} files, {scans:,} scans, {size / 1e9:.2f} GB "
+              f"(built in {time.perf_counter() - t:.1f} s)")
+        floor = floor_copy_and_hash(store, work / "floor")
+        shutil.rmtree(work / "floor")
+        half = [f"{i + 1:03d}.VP" for i in range(files // 2)]
+        (work / "out-half").mkdir()
+        h = child("export", str(work / "data"), str(work / "out-half"), "dir", json.dumps(half))
+        hv = child("verify", h["path"])
+        shutil.rmtree(work / "out-half")
+        floor2 = floor_copy_and_hash(store, work / "floor")
+        shutil.rmtree(work / "floor")
+        # the half batch is handed over; the rest of the quarter is the full-size run below
+        with store.Session.begin() as s:
+            s.execute(update(Hoso).where(Hoso.state == "handed_over").values(state="closed", handover_id=None))
+        (work / "out").mkdir()
+        e = child("export", str(work / "data"), str(work / "out"), "dir", "[]")
+        best_floor = min(floor, floor2)
+        print(f"floor (copy + SHA-256 in one pass, {size / 1e9:.2f} GB): {floor:.2f} s and {floor2:.2f} s")
+        print(f"export {e['files']} files / {e['documents']:,} documents / {e['payload']:,} payload files: "
+              f"{e['seconds']:.2f} s = {e['seconds'] / best_floor:.2f}x the floor "
+              f"(includes bagging, PDFs, and the full re-check after writing)")
+        t = time.perf_counter()
+        subprocess.run("sha256sum -c --quiet manifest-sha256.txt", shell=True, cwd=e["path"], check=True)
+        sha = time.perf_counter() - t
+        v = child("verify", e["path"])
+        print(f"verify: {v['seconds']:.2f} s (ok={v['ok']}) vs sha256sum -c {sha:.2f} s = {v['seconds'] / sha:.2f}x")
+        print(f"peak RSS export: {h['maxrss_mb']:.0f} MB at half size, {e['maxrss_mb']:.0f} MB at full size; "
+              f"verify: {hv['maxrss_mb']:.0f} MB / {v['maxrss_mb']:.0f} MB")
+        shutil.rmtree(e["path"])
+        if a.zip:
+            with store.Session.begin() as s:
+                s.execute(update(Hoso).values(state="closed", handover_id=None))
+            z = child("export", str(work / "data"), str(work / "out"), "zip", "[]")
+            print(f"zip export (stored, then unpacked and fully re-checked): {z['seconds']:.2f} s = "
+                  f"{z['seconds'] / best_floor:.2f}x the floor; peak {z['maxrss_mb']:.0f} MB")
+        p50, p95, qfloor = suggest_latency(store, rng)
+        print(f"suggest: p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms over {docs:,} filed documents "
+              f"(history query alone: {qfloor * 1000:.1f} ms)")
+    finally:
+        if not a.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
