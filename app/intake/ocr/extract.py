@@ -60,7 +60,7 @@ def _number(lines: list[Line], date_line: Line | None = None) -> tuple[Field, Li
             continue
         # A wide gap left for a handwritten number can split the line in two: join the row.
         row = [o for o in lines if o is not line and o.side != "right" and o.left > line.left
-               and _same_row(o, line)]
+               and o.right < 0.6 * line.page_width and _same_row(o, line)]
         rest = " ".join([m.group("rest")] + [o.text for o in row])
         parsed = F.parse_number(rest)
         if row:  # the whole row is the number line: the issuer is centred over all of it
@@ -134,9 +134,12 @@ def _centred(line: Line, centre: float, tolerance: float) -> Line | None:
 
 
 def _date(lines: list[Line]) -> tuple[Field, Field, Line | None]:
-    for line in lines:
-        if line.side == "left":
-            continue
+    right = [ln for ln in lines if ln.side != "left"]
+    for line in right:
+        # The line may come in pieces where the day and month were left blank for the pen.
+        row = sorted([o for o in right if _same_row(o, line)], key=lambda o: o.left)
+        if len(row) > 1 and row[0] is line:
+            line = Line(tuple(w for o in row for w in o.words), line.page_width, line.ink)
         parsed = F.parse_date(line.folded)
         if parsed:
             place_folded, day = parsed
