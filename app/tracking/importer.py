@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Callable
 
@@ -23,11 +23,15 @@ from app.registers import numbering, service
 from app.text import fold
 from app.tracking.headings import check_mapping, guess_mapping
 from app.tracking.numbers import last_issued
+from app.registers.draft import Draft
 from app.tracking.rows import RowResult, TypeGuess, read_row
 from app.tracking.sheet import Sheet, find_header, headings_at
 from db.models import Book, Entry
 
 CHECK_EVERY = 500
+# Up to this many accepted rows the checked drafts stay in memory (as plain tuples) between
+# the dry run and the import; a bigger sheet is read again instead, so memory stays flat.
+IN_MEMORY_ROWS = 50_000
 
 
 class ImportCancelled(DomainError):
@@ -62,6 +66,7 @@ class ImportPlan:
     rows: list[RowResult]
     years: list[YearPlan]
     drafts: dict[int, tuple] = field(default_factory=dict, repr=False)  # row -> (number, arrival)
+    kept: dict[int, tuple] | None = field(default_factory=dict, repr=False)  # row -> Draft values
 
     def count(self, outcome: str) -> int:
         return sum(r.outcome == outcome for r in self.rows)
@@ -134,6 +139,10 @@ def plan_import(session: Session, path: Path | str, book_key: str = "incoming", 
             if draft is not None:
                 plan.drafts[i] = (result.number, draft.received_at)
                 dups.add(i, draft)
+                if plan.kept is not None:
+                    plan.kept[i] = astuple_shallow(draft)
+                    if len(plan.kept) > IN_MEMORY_ROWS:
+                        plan.kept = None
         dups.check()
     while plan.rows and plan.rows[-1].outcome == "skipped":
         plan.rows.pop()  # the empty rows Excel keeps after the last line are no news
@@ -145,6 +154,10 @@ def plan_import(session: Session, path: Path | str, book_key: str = "incoming", 
     return plan
 
 
+def astuple_shallow(d: Draft) -> tuple:
+    return tuple(getattr(d, f.name) for f in fields(Draft))
+
+
 def _refuse(plan: ImportPlan, row: int, cell: str, message: str) -> None:
     index = plan.__dict__.setdefault("_index", {})
     if len(index) != len(plan.rows):
@@ -154,6 +167,8 @@ def _refuse(plan: ImportPlan, row: int, cell: str, message: str) -> None:
     plan.rows[at] = RowResult(r.row, "refused", r.number, r.received_at, r.number_symbol, r.summary,
                               r.reasons + ((cell, message),))
     plan.drafts.pop(row, None)
+    if plan.kept:
+        plan.kept.pop(row, None)
 
 
 class _Duplicates:
@@ -308,29 +323,23 @@ def run_import(session: Session, plan: ImportPlan, *,
         if progress:
             progress(len(ids), total)
 
-    # The file is read again, row by row: rows go in by number order of their year, held back
-    # only while an earlier number is still to come (nothing, for a register kept in order).
+    # Rows go in by number order of their year, held back only while an earlier number is
+    # still to come (nothing, for a register kept in order).
     nxt = dict(first)
     waiting: dict[tuple[int, int], tuple[int, object]] = {}
     ready: list[tuple[int, dict]] = []
-    with Sheet(plan.source, plan.sheet) as sh:
-        types = TypeGuess(session)
-        for i, values in sh.rows():
-            if i not in assigned:
-                continue
-            _result, d = read_row(i, values, plan.mapping, types)
-            if d is None:
-                raise ImportRefused(f"Dòng {i} đọc khác lần chạy thử: hãy chạy thử lại.")
-            year, number = assigned[i]
-            waiting[(year, number)] = (i, d)
-            while (year, nxt[year]) in waiting:
-                row, d = waiting.pop((year, nxt[year]))
-                scope = numbering.incoming_scope(b.key, year)
-                ready.append((row, _entry_values(b, scope, year, nxt[year], d, now, user)))
-                nxt[year] += 1
-            if len(ready) >= CHECK_EVERY:
-                flush(ready)
-                ready = []
+    for i, d in _accepted(session, plan, assigned):
+        year, number = assigned[i]
+        waiting[(year, number)] = (i, d)
+        while (year, nxt[year]) in waiting:
+            row, d = waiting.pop((year, nxt[year]))
+            scope = numbering.incoming_scope(b.key, year)
+            ready.append((row, _entry_values(b, scope, year, nxt[year], d, now, user)))
+            nxt[year] += 1
+        if len(ready) >= CHECK_EVERY:
+            flush(ready)
+            ready = []
+    plan.kept = None  # released before the commit's audit seal; a second run reads the file
     if ready:
         flush(ready)
     if waiting or len(ids) != total:
@@ -346,6 +355,22 @@ def run_import(session: Session, plan: ImportPlan, *,
     from app.tracking.headings import remember
     remember(session, list(plan.headings), plan.mapping)
     return ImportResult(batch.id, len(ids), tuple(plan.years), tuple(ids), given)
+
+
+def _accepted(session: Session, plan: ImportPlan, assigned: dict):
+    """(row, checked draft) of every accepted row, in file order."""
+    if plan.kept is not None and len(plan.kept) == len(assigned):
+        for row in sorted(plan.kept):
+            yield row, Draft(*plan.kept[row])
+        return
+    with Sheet(plan.source, plan.sheet) as sh:
+        types = TypeGuess(session)
+        for i, values in sh.rows():
+            if i in assigned:
+                _result, d = read_row(i, values, plan.mapping, types)
+                if d is None:
+                    raise ImportRefused(f"Dòng {i} đọc khác lần chạy thử: hãy chạy thử lại.")
+                yield i, d
 
 
 def _assign(session: Session, b: Book, plan: ImportPlan, keep: bool):

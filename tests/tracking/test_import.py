@@ -146,3 +146,18 @@ def test_cancel_leaves_nothing(state_store, tmp_path):
     with state_store.Session() as s:
         assert query.ids(s, query.Filter("incoming")) == []
         assert service.preview_number(s, "incoming", _draft(D(2024, 5, 1))) == "1"
+
+
+def test_a_big_sheet_is_read_again_and_rows_go_in_by_number(state_store, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "IN_MEMORY_ROWS", 2)  # as for a 100,000-row sheet
+    rows = default_rows()
+    rows[0][1], rows[1][1] = 2, 1  # the old register's lines 1 and 2 written the other way round
+    p = plan(state_store, messy_register(tmp_path / "big.xlsx", rows))
+    assert p.kept is None and p.can_import
+    with state_store.Session.begin() as s:
+        result = importer.run_import(s, p)
+    assert result.numbers == {6: 2, 7: 1, 10: 3, 11: 4}
+    with state_store.Session() as s:
+        entries = query.rows(s, sorted(result.entry_ids))
+    # Ids follow the numbers within the year, as the registers' search expects.
+    assert [e.number for e in entries] == [1, 2, 3, 4] and entries[0].issuer == "Sở Tài chính"
