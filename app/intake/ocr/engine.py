@@ -58,9 +58,11 @@ def run(image: Image.Image, outputs: tuple[str, ...], page_no: int = 1, dpi: int
         except RuntimeError as exc:  # pytesseract's "Tesseract process timeout"
             if "timeout" in str(exc).lower():
                 raise errors.timed_out(page_no) from None
-            raise errors.corrupt(str(exc)[:80]) from None
-        except pytesseract.TesseractError as exc:
-            raise errors.corrupt(str(exc.message)[:80]) from None
+            raise errors.OcrError("Tesseract dừng bất thường khi đọc trang "
+                                  f"{page_no}; hãy thử lại hoặc quét lại trang.") from None
+        except pytesseract.TesseractError:
+            raise errors.OcrError(f"Tesseract không đọc được trang {page_no} (ảnh hỏng hoặc "
+                                  "định dạng lạ); hãy quét lại trang.") from None
         return {o: (Path(tmp) / f"out.{o}").read_bytes() for o in outputs}
 
 

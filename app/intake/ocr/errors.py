@@ -22,13 +22,26 @@ def not_a_scan(suffix: str) -> OcrError:
     return OcrError(f"Không phải tệp ảnh hay PDF{where}. Nhận được: PDF, TIFF, PNG, JPEG, BMP.")
 
 
+def truncated() -> OcrError:
+    return OcrError("Tệp ảnh bị cắt cụt (chưa ghi hết hoặc tải về dở), không đọc được. Hãy quét lại.")
+
+
 def corrupt(detail: str = "") -> OcrError:
     return OcrError("Tệp bị hỏng hoặc không đầy đủ, không đọc được" + (f" ({detail})." if detail else "."))
 
 
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")  # Vietnamese thousands separator
+
+
 def too_large(width: int, height: int) -> OcrError:
-    return OcrError(f"Ảnh quá lớn ({width:,}×{height:,} điểm ảnh), có thể là tệp độc hại; "
-                    "hãy quét lại ở 200–300 dpi.".replace(",", "."))
+    return OcrError(f"Ảnh quá lớn ({_n(width)}×{_n(height)} điểm ảnh), có thể là tệp độc hại; "
+                    "hãy quét lại ở 200–300 dpi.")
+
+
+def not_a_page(width: int, height: int) -> OcrError:
+    return OcrError(f"Ảnh {_n(width)}×{_n(height)} điểm ảnh không phải một trang văn bản "
+                    "(quá nhỏ hoặc quá hẹp). Hãy quét lại cả trang.")
 
 
 def encrypted() -> OcrError:

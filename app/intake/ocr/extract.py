@@ -197,7 +197,7 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str], exact
     if not parts:
         return Field()
     # Specks and the rule's ends come out as lone marks ("ˆ", "\\"): never part of a name.
-    texts = [F.clean_caps(" ".join(_caps_ends(p.text.split()))) for p in parts]
+    texts = [F.clean_caps(" ".join(_without_title_word(_caps_ends(p.text.split())))) for p in parts]
     if not exact:
         texts = [vocabulary.correct_caps(t) for t in texts]
     # NĐ 30 / HD 36: the parent body is regular, the issuing body bold; a name too long for
@@ -282,6 +282,13 @@ def _caps_ends(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def _without_title_word(tokens: list[str]) -> list[str]:
+    """The State title's first words ("CỘNG HÒA") read into the name's row, off its end."""
+    while len(tokens) > 2 and tokens[-1].strip(",.") in ("CỘNG", "HÒA", "HOÀ") and "CỘNG" in tokens[-2:]:
+        tokens = tokens[:-1]
+    return tokens
+
+
 def _has_letter(token: str) -> bool:
     # "ˆ" (a modifier letter, category Lm) is a speck read as a circumflex, not a letter.
     return any(c.isdigit() or c.isalpha() and unicodedata.category(c) != "Lm" for c in token)
@@ -347,6 +354,8 @@ def _summary_lines(lines: list[Line], title: Line, exact: bool = False) -> Field
             break
         if set(line.text.strip()) <= set("-_—–~. "):
             break  # the short rule under the summary
+        if taken and _all_caps(line) and not _all_caps(taken[-1]):
+            break  # the authority line under a summary ("ỦY BAN NHÂN DÂN …", "GIÁM ĐỐC SỞ …")
         if taken and line.text.lstrip().startswith("("):
             break  # an addendum in brackets under the summary (often in red): not its wording
         taken.append(line)
@@ -359,25 +368,43 @@ def _summary_lines(lines: list[Line], title: Line, exact: bool = False) -> Field
     return Field(nfc(text), min(x.weakest for x in taken), _union(taken))
 
 
+def _all_caps(line: Line) -> bool:
+    letters = [c for c in line.text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
 def _vv(lines: list[Line], number_line: Line | None) -> tuple[Field, Line | None]:
     if number_line is None:
         return Field(), None
     for i, line in enumerate(lines):
+        if line.top > number_line.top and line.side == "left" and F.VV.match(line.text) is None \
+                and line.folded.startswith("ve viec ") and line.top - number_line.bottom < 3 * (line.bottom - line.top):
+            # A công văn's trích yếu written out ("Về việc …") under the number, as printed.
+            taken = _left_block(lines, i)
+            text = " ".join(x.text for x in taken)
+            return Field(nfc(F.clean_caps(text)), min(x.weakest for x in taken), _union(taken)), line
         if line.top > number_line.top and line.side == "left" and F.VV.match(line.text):
-            taken = [line]
-            for nxt in lines[i + 1:]:
-                if nxt.side == "right":
-                    continue  # the date line or the motto beside it
-                if nxt.side != "left" or nxt.top - taken[-1].bottom > (line.bottom - line.top) * 1.2:
-                    break
-                if F.stamp_word(nxt.folded, F.SECRECY) or F.stamp_word(nxt.folded, F.URGENCY):
-                    break
-                taken.append(nxt)
+            taken = _left_block(lines, i)
             text = " ".join(x.text for x in taken)
             # Kept as printed, "V/v" and all: the register of a công văn writes it so.
             text = "V/v " + F.VV.sub("", text).strip()
             return Field(nfc(F.clean_caps(text)), min(x.weakest for x in taken), _union(taken)), line
     return Field(), None
+
+
+def _left_block(lines: list[Line], i: int) -> list[Line]:
+    """Line i of the left column and those under it, to a gap, a stamp or the centre."""
+    line = lines[i]
+    taken = [line]
+    for nxt in lines[i + 1:]:
+        if nxt.side == "right":
+            continue  # the date line or the motto beside it
+        if nxt.side != "left" or nxt.top - taken[-1].bottom > (line.bottom - line.top) * 1.2:
+            break
+        if F.stamp_word(nxt.folded, F.SECRECY) or F.stamp_word(nxt.folded, F.URGENCY):
+            break
+        taken.append(nxt)
+    return taken
 
 
 def _symbol_type(number: str) -> str:

@@ -20,7 +20,7 @@ _DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": 
                          "S": "5", "B": "8", "Z": "2", "z": "2"})
 _UP = r"A-ZĐÀ-Ỹa-zđ"
 SYM = rf"[{_UP}][{_UP}0-9]*"
-NUMBER_LINE = re.compile(r"^\W*S[ốoóôồổ6ỗộ]\s*[:.;,]?\s*(?P<rest>.*)$", re.IGNORECASE)
+NUMBER_LINE = re.compile(r"^\W*S[ốoóôồổ6ỗộéếơớở]\s*[:.;,]?\s*(?P<rest>.*)$", re.IGNORECASE)
 LEGAL = re.compile(rf"(?P<n>\d+)\s*/\s*(?P<y>(?:19|20)\d\d)\s*/\s*(?P<t>{SYM})\s*-\s*(?P<o>{SYM}(?:-{SYM})*)")
 STATE = re.compile(rf"(?P<n>\d+)\s*/\s*(?P<t>{SYM})\s*-\s*(?P<o>{SYM}(?:-{SYM})*)")
 PARTY = re.compile(rf"(?P<n>\d+)\s*-\s*(?P<t>{SYM})\s*/\s*(?P<o>{SYM}(?:-{SYM})*)")

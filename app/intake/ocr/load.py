@@ -71,7 +71,20 @@ def _open_image(path: Path) -> Image.Image:
         raise errors.corrupt() from None
     if im.width * im.height > MAX_PIXELS:
         raise errors.too_large(im.width, im.height)
+    check_shape(im.width, im.height)
     return im
+
+
+MIN_SIDE = 64  # smaller than a line of print: no page to read
+MAX_ASPECT = 8  # an A4 page is 1.41, a long receipt or a strip 3-5; beyond this it is no page
+
+
+def check_shape(width: int, height: int) -> None:
+    """Refuses degenerate images from the header alone, before decoding (a 1×3508 strip took
+    52 s and 2.8 GB to be found blank)."""
+    short, long_ = sorted((width, height))
+    if short < MIN_SIDE or long_ > MAX_ASPECT * short:
+        raise errors.not_a_page(width, height)
 
 
 def iter_pages(path: Path, max_pages: int = MAX_PAGES, dpi: int = PDF_DPI,
@@ -90,6 +103,7 @@ def iter_pages(path: Path, max_pages: int = MAX_PAGES, dpi: int = PDF_DPI,
                 w, h = page.get_size()
                 if w * h * (dpi / 72) ** 2 > MAX_PIXELS:
                     raise errors.too_large(int(w * dpi / 72), int(h * dpi / 72))
+                check_shape(int(w * dpi / 72), int(h * dpi / 72))
                 # In colour: the first page's stamps are told from its print by their colour
                 # (reader.prepare); later pages are made gray at once.
                 image = page.render(scale=dpi / 72).to_pil()
@@ -105,7 +119,8 @@ def iter_pages(path: Path, max_pages: int = MAX_PAGES, dpi: int = PDF_DPI,
             frame = ImageOps.exif_transpose(im) if i == 0 else im.copy()
             frame.load()
         except (OSError, SyntaxError, ValueError) as exc:
-            raise errors.corrupt(str(exc)[:80]) from None
+            # Pillow's own words are English ("image file is truncated"): say it in Vietnamese.
+            raise (errors.truncated() if "truncat" in str(exc) else errors.corrupt()) from None
         yield frame
 
 
