@@ -52,7 +52,7 @@ def truncated_png() -> bytes:
     ("empty.pdf", lambda: b"", "rỗng"),
     ("note.jpg", lambda: "Đây là tệp văn bản, không phải ảnh".encode(), "Không phải tệp ảnh"),
     ("bomb.png", lambda: png_header_claiming(30000, 30000), "quá lớn"),
-    ("cut.png", truncated_png, "hỏng"),
+    ("cut.png", truncated_png, "cắt cụt"),
     ("broken.pdf", lambda: b"%PDF-1.4\n1 0 obj << /Type /Catalog", "hỏng"),
     ("locked.pdf", lambda: pdf_bytes(password="mat-khau"), "mật khẩu"),
     ("long.pdf", lambda: pdf_bytes(pages=500), "500 trang"),
