@@ -5,7 +5,7 @@ year to year) or, failing that, of the same title."""
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process, utils
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.archive.views import Suggestion
@@ -24,6 +24,29 @@ def _text(e_type: str, summary: str) -> str:
     return utils.default_process(f"{e_type} {summary}")
 
 
+_CACHE: dict[tuple, tuple] = {}  # (database, year) -> (stamp, rows, processed texts)
+
+
+def _history(session: Session, year: int, entry_id: int) -> tuple[list, list[str]]:
+    """The latest filings of this year and the last, read once and kept until a filing is
+    added or taken out (the stamp): reading and processing 5,000 rows took most of a call."""
+    live = HosoEntry.removed_at.is_(None)
+    stamp = tuple(session.execute(select(func.count(), func.max(HosoEntry.added_at), func.max(Hoso.id))
+                                  .select_from(HosoEntry).join(Hoso, Hoso.id == HosoEntry.hoso_id)
+                                  .where(live, Hoso.year.in_((year, year - 1)))).one())
+    key = (str(session.get_bind().url), year)
+    cached = _CACHE.get(key)
+    if cached is None or cached[0] != stamp:
+        rows = session.execute(
+            select(Entry.id, Entry.issuer, Entry.doc_type, Entry.summary, Hoso.id, Hoso.code, Hoso.title, Hoso.year)
+            .join(HosoEntry, HosoEntry.entry_id == Entry.id).join(Hoso, Hoso.id == HosoEntry.hoso_id)
+            .where(live, Hoso.year.in_((year, year - 1)))
+            .order_by(HosoEntry.added_at.desc()).limit(HISTORY)).all()
+        cached = _CACHE[key] = (stamp, rows, [_text(r[2], r[3]) for r in rows])
+    _stamp, rows, texts = cached
+    return rows, texts
+
+
 def suggest(session: Session, entry_id: int, *, year: int | None = None, limit: int = 3) -> list[Suggestion]:
     e = session.get(Entry, entry_id)
     if e is None:
@@ -36,11 +59,7 @@ def suggest(session: Session, entry_id: int, *, year: int | None = None, limit: 
                                                                   HosoEntry.removed_at.is_(None))))
     by_code = {h.code: h for h in open_files}
     by_title = {fold(h.title): h for h in open_files}
-    rows = session.execute(
-        select(Entry.id, Entry.issuer, Entry.doc_type, Entry.summary, Hoso.id, Hoso.code, Hoso.title, Hoso.year)
-        .join(HosoEntry, HosoEntry.entry_id == Entry.id).join(Hoso, Hoso.id == HosoEntry.hoso_id)
-        .where(HosoEntry.removed_at.is_(None), Hoso.year.in_((year, year - 1)), Entry.id != e.id)
-        .order_by(HosoEntry.added_at.desc()).limit(HISTORY)).all()
+    rows, texts = _history(session, year, e.id)
     query = _text(e.doc_type, e.summary)
     issuer = e.issuer.strip().lower()
     files = {h.id: h for h in open_files}
@@ -56,10 +75,11 @@ def suggest(session: Session, entry_id: int, *, year: int | None = None, limit: 
             best[target.id] = (max(old[0], score), old[1] + 1, old[2] if old[0] >= score else reason)
 
     if rows and query.strip():
-        texts = [_text(r[2], r[3]) for r in rows]
         for _choice, sim, i in process.extract(query, texts, scorer=fuzz.token_set_ratio,
                                                score_cutoff=CUTOFF, limit=200):
             r = rows[i]
+            if r[0] == e.id:
+                continue
             same_issuer = bool(issuer) and r[1].strip().lower() == issuer
             score = 0.6 * sim + (25 if same_issuer else 0) + (15 if r[2] == e.doc_type else 0)
             target = (files.get(r[4]) if r[7] == year else None) or by_code.get(r[5]) or by_title.get(fold(r[6]))

@@ -27,8 +27,8 @@ BLANK = "……………"
 PLAN_COLUMNS = (FormColumn("Số và ký hiệu hồ sơ", 14, "C"), FormColumn("Tên đề mục và tiêu đề hồ sơ", 46),
                 FormColumn("Thời hạn bảo quản", 13, "C"), FormColumn("Người lập hồ sơ", 15), FormColumn("Ghi chú", 12))
 INDEX_COLUMNS = (FormColumn("STT", 5, "C"), FormColumn("Số, ký hiệu văn bản", 13, "C"),
-                 FormColumn("Ngày tháng năm văn bản", 10, "C"), FormColumn("Tên loại và trích yếu nội dung văn bản", 38),
-                 FormColumn("Tác giả văn bản", 16), FormColumn("Tờ số/Trang số", 8, "C"), FormColumn("Ghi chú", 10))
+                 FormColumn("Ngày tháng năm văn bản", 10, "C"), FormColumn("Tên loại và trích yếu nội dung văn bản", 36),
+                 FormColumn("Tác giả văn bản", 16), FormColumn("Tờ số/Trang số", 10, "C"), FormColumn("Ghi chú", 10))
 DEPOSIT_COLUMNS = (FormColumn("Số TT", 5, "C"), FormColumn("Số, ký hiệu hồ sơ", 11, "C"), FormColumn("Tiêu đề hồ sơ", 36),
                    FormColumn("Thời gian tài liệu", 19, "C"), FormColumn("Thời hạn bảo quản", 10, "C"),
                    FormColumn("Số tờ/Số trang", 8, "C"), FormColumn("Ghi chú", 11))
