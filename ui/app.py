@@ -42,7 +42,11 @@ def run_gui(data_dir, demo: bool = False) -> int:
     from app import org
     from app.store import open_store
 
-    store = open_store(Path(data_dir) if data_dir else None)
+    from ui.security.login_dialog import login_at_start, switched_data_dir
+
+    store = open_store(Path(data_dir) if data_dir else switched_data_dir())
+    if not demo and login_at_start(store) is False:
+        return 0  # nobody logged in: nothing to show
     with store.ReadSession() as s:
         configured = org.load(s).configured
     if not configured and not demo:

@@ -57,6 +57,8 @@ class MainWindow(S.SavesGeometry, QMainWindow):
         from ui.tracking.install import install_tracking; install_tracking(self)  # deadlines, reports, Excel
         from ui.archive.install import install_archive  # the Hồ sơ tab and menu, filing, handover
         install_archive(self)
+        from ui.security.install import install_security  # login lock, users, events, backups
+        self.security = install_security(self)
         from ui.secrets.install import install_secrets  # air-gap notice, hand-over, recall
         self.secret_panel = install_secrets(self)
 

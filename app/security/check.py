@@ -60,13 +60,15 @@ def _counters(s: Session) -> list[str]:
 
 def run_check(store) -> list[str]:
     """Every problem found, in order: database, attachments, stray files, index, counters, chain."""
-    with store.Session() as s:  # the FTS check is an INSERT command, so a write session
+    with store.ReadSession() as s:  # a read transaction: the clerk's saves go on meanwhile
+        problems = _database(s)
+        found, referenced = _attachments(s, store.files_dir)
+        problems += found + _orphans(store.files_dir, referenced)
+        problems += _counters(s)
+        chain_problems = list(verify.verify(s).problems)
+    with store.Session() as s:  # the FTS check is an INSERT command: a short write, rolled back
         try:
-            problems = _database(s)
-            found, referenced = _attachments(s, store.files_dir)
-            problems += found + _orphans(store.files_dir, referenced)
-            problems += _search_index(s) + _counters(s)
-            problems += list(verify.verify(s).problems)
+            problems += _search_index(s)
         finally:
             s.rollback()
-    return problems
+    return problems + chain_problems

@@ -115,3 +115,24 @@ def test_entries_older_than_the_log_are_taken_in(state_store):
     with state_store.ReadSession() as s:
         kinds = [k for (k,) in s.execute(audit.text("SELECT kind FROM audit_event ORDER BY id"))]
     assert kinds == ["adopt", "login"] and _verdict(state_store).ok
+
+
+def test_events_filtered_and_exported(filled, tmp_path):
+    import pypdf
+
+    from app.security import events, events_export
+
+    with filled.Session.begin() as s:
+        audit.record(s, "update", entry=filled.views[1].id, details={"summary": "sửa đổi kế hoạch"})
+    with filled.ReadSession() as s:
+        edits = events.find(s, events.EventFilter(kind="Sửa"))
+        by_entry = events.find(s, events.EventFilter(entry_id=filled.views[1].id))
+        none_yet = events.find(s, events.EventFilter(date_to="01/01/2020"))
+        head = audit.show_head(s)
+    assert [e.entry_id for e in edits] == [filled.views[1].id] and "sửa đổi kế hoạch" in edits[0].details
+    assert {e.kind for e in by_entry} >= {"update"} and none_yet == []
+    pdf = events_export.to_pdf(by_entry, tmp_path / "events.pdf", scope="Văn bản #2", head=head)
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages)
+    assert "NHẬT KÝ SỰ KIỆN" in text and "Sửa" in text and head.split(" · ")[0] in text
+    csv_text = events_export.to_csv(by_entry, tmp_path / "e.csv").read_text(encoding="utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("Số TT,Thời gian,Người dùng")

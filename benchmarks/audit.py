@@ -1,0 +1,142 @@
+"""Audit chain figures (issue 12, item 6).
+
+Usage: .venv/bin/python benchmarks/audit.py [--entries N] [--events N] [--keep DIR]
+Prints: taking N existing entries into the log (the first event after an upgrade); bulk append
+rate; the time the log adds to one registration (p50/p95, with against without); `audit verify`
+over the whole chain against its floor in the same run (reading the same rows, and reading plus
+plain SHA-256 of the same bytes, with no chain logic).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import insert, text  # noqa: E402
+
+from app.registers import service  # noqa: E402
+from app.registers.draft import Draft  # noqa: E402
+from app.security import audit, chain, verify  # noqa: E402
+from app.store import open_store  # noqa: E402
+from benchmarks.registers import fill  # noqa: E402
+from db.models_security import AuditEvent  # noqa: E402
+
+
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def extend_chain(store, count: int) -> float:
+    """Appends `count` ordinary events (logins, prints) in bulk; returns events per second."""
+    started = time.perf_counter()
+    with store.Session.begin() as s:
+        last_id, prev = s.execute(text("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")).one()
+        at = dt.datetime.now().isoformat(sep=" ", timespec="seconds")
+        batch = []
+        for i in range(count):
+            id_ = last_id + 1 + i
+            kind, details = ("login", "{}") if i % 3 else ("print", '{"book": "incoming", "year": 2026}')
+            h = chain.event_hash(prev, id_, at, "lan", kind, None, details, "")
+            batch.append(dict(id=id_, at=at, user="lan", kind=kind, entry_id=None, details=details,
+                              entry_hash="", prev=prev, hash=h))
+            prev = h
+            if len(batch) == 20000:
+                s.execute(insert(AuditEvent), batch)
+                batch = []
+        if batch:
+            s.execute(insert(AuditEvent), batch)
+    return count / (time.perf_counter() - started)
+
+
+def registration_cost(store, n: int) -> tuple[list[float], list[float]]:
+    """One incoming registration per transaction, alternating with and without the log."""
+    key = str(store.engine.url)
+    with_log, without = [], []
+    for i in range(n * 2):
+        on = i % 2 == 0
+        audit._HAS_TABLE[key] = on  # the switch the seal consults: off = no event written
+        d = Draft(received_at="05/03/2026 08:15", issuer="UBND tỉnh Nghệ An",
+                  number_symbol=f"{i}/BENCH", doc_date="02/03/2026", doc_type="Công văn",
+                  summary=f"Về việc thử số {i}")
+        t = time.perf_counter()
+        with store.Session.begin() as s:
+            service.register(s, "incoming", d, allow_duplicate=True)
+        (with_log if on else without).append((time.perf_counter() - t) * 1000)
+    audit._HAS_TABLE[key] = True
+    return with_log, without
+
+
+def floors(store) -> tuple[float, float]:
+    """(read the events, read them and SHA-256 the same bytes) in seconds."""
+    sql = text("SELECT id, at, user, kind, entry_id, details, entry_hash, prev, hash FROM audit_event ORDER BY id")
+    with store.ReadSession() as s:
+        t = time.perf_counter()
+        for _row in s.execute(sql):
+            pass
+        read = time.perf_counter() - t
+        t = time.perf_counter()
+        sha = hashlib.sha256
+        for r in s.execute(sql):
+            sha("\x1f".join((r[7], str(r[0]), r[1], r[2], r[3], str(r[4] or ""), r[5], r[6])).encode()).digest()
+        hashed = time.perf_counter() - t
+        t = time.perf_counter()
+        for _row in s.execute(text("SELECT * FROM entry")):
+            pass
+        entries_read = time.perf_counter() - t
+    return read, hashed, entries_read
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--entries", type=int, default=200_000)
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--registrations", type=int, default=200)
+    ap.add_argument("--keep", type=Path)
+    args = ap.parse_args()
+    data = args.keep or Path(tempfile.mkdtemp(prefix="vanthu-bench-audit-"))
+    store = open_store(data)
+    rate = fill(store, args.entries)
+    print(f"fill: {args.entries:,} entries at {rate:,.0f}/s")
+    t = time.perf_counter()
+    with store.Session.begin() as s:
+        audit.record(s, "login", user="bench")
+    print(f"adoption: first event after an upgrade takes in {args.entries:,} entries: "
+          f"{time.perf_counter() - t:.2f} s")
+    with_log, without = registration_cost(store, args.registrations)
+    print(f"registration: p50 {pct(with_log, 50):.2f} ms / p95 {pct(with_log, 95):.2f} ms with the log, "
+          f"p50 {pct(without, 50):.2f} / p95 {pct(without, 95):.2f} ms without; the log adds "
+          f"p50 {pct(with_log, 50) - pct(without, 50):.2f} ms, p95 {pct(with_log, 95) - pct(without, 95):.2f} ms")
+    with store.ReadSession() as s:
+        have = s.execute(text("SELECT count(*) FROM audit_event")).scalar()
+    if args.events > have:
+        print(f"bulk append: {extend_chain(store, args.events - have):,.0f} events/s")
+    with store.ReadSession() as s:
+        total = s.execute(text("SELECT count(*) FROM audit_event")).scalar()
+        entries = s.execute(text("SELECT count(*) FROM entry")).scalar()
+    runs = []
+    for _ in range(2):
+        with store.ReadSession() as s:
+            t = time.perf_counter()
+            v = verify.verify(s)
+            runs.append(time.perf_counter() - t)
+        assert v.ok, v.problems
+    read, hashed, entries_read = floors(store)
+    print(f"verify: {total:,} events and {entries:,} entries in {min(runs):.2f} s (best of 2; "
+          f"runs {', '.join(f'{r:.2f}' for r in runs)})")
+    print(f"floor: reading the events {read:.2f} s; reading + plain SHA-256 of the same bytes "
+          f"{hashed:.2f} s; reading the entries {entries_read:.2f} s -> verify is "
+          f"{min(runs) / (hashed + entries_read):.2f}x the floor")
+    print(f"data folder: {data}")
+
+
+if __name__ == "__main__":
+    main()
