@@ -74,7 +74,7 @@ def _date(v) -> dt.date | None:
 
 
 def due_list(session: Session, today: dt.date | None = None, *, unit: str = "",
-             book_key: str = "", soon_days: int = SOON_DAYS, overdue_only: bool = False,
+             book_key: str = "incoming", soon_days: int = SOON_DAYS, overdue_only: bool = False,
              cal: WorkCalendar | None = None) -> list[DueItem]:
     today = today or dt.date.today()
     cal = cal or WorkCalendar.load(session)
