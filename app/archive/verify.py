@@ -68,7 +68,7 @@ def _verify_zip(path: Path) -> Report:
         if bad is not None:
             return Report(path, [first])
         tops = {n.split("/", 1)[0] for n in zf.namelist()}
-        with tempfile.TemporaryDirectory(prefix=".verify-", dir=path.parent) as tmp:
+        with tempfile.TemporaryDirectory(prefix="vanthu-verify-") as tmp:
             zf.extractall(tmp)
             root = Path(tmp) / tops.pop() if len(tops) == 1 else Path(tmp)
             checks = _checks(root)

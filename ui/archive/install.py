@@ -47,6 +47,12 @@ class ArchiveActions(QObject):
         m.addAction(self.tr("Đó&ng hồ sơ…"), self.close_hoso)
         m.addAction(self.tr("Mở &lại hồ sơ…"), self.reopen_hoso)
         m.addSeparator()
+        from ui.archive import plan_actions as pa
+        year = self.tab.current_year
+        m.addAction(self.tr("Lập danh mục theo năm &trước…"), lambda: pa.copy_from_last_year(w, self.runner, year()))
+        m.addAction(self.tr("Thêm đề &mục…"), lambda: pa.add_heading(w, self.runner, year()))
+        m.addAction(self.tr("&Quyết định ban hành, kỳ nộp lưu…"), lambda: pa.edit_decision(w, self.runner, year()))
+        m.addSeparator()
         m.addAction(self.tr("&Nộp lưu (xuất gói)…"), self.hand_over)
         m.addAction(self.tr("&Kiểm tra gói nộp lưu…"), self.verify_package)
         m.addSeparator()
