@@ -40,7 +40,7 @@ def test_import_deadline_due_answer_report_stats_export(tmp_path, capsys):
     reply = tmp_path / "out.json"
     reply.write_text(json.dumps({"doc_date": "08/03/2024", "doc_type": "Công văn", "summary": "Trả lời",
                                  "signer_name": "Lê Văn B", "drafting_unit": "VP"}, ensure_ascii=False))
-    out_id = json.loads(run(capsys, *d, "register", "--book", "outgoing", "--json", str(reply))[1])["id"]
+    out_id = json.loads(run(capsys, *d, "register", "--book", "outgoing", "--json", str(reply))[1].splitlines()[0])["id"]
     code, _, err = run(capsys, *d, "answer", str(out_id), str(ids[0]), str(out_id))
     assert code == 2 and "không phải sổ văn bản đến" in err
     code, out, _ = run(capsys, *d, "answer", str(out_id), str(ids[0]))
