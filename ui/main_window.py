@@ -44,7 +44,7 @@ class MainWindow(S.SavesGeometry, QMainWindow):
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.count_label)
-        runner.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Đang tải…") if busy else ""))
+        runner.busy_changed.connect(self._busy)  # a method: disconnected when the window goes
         self.tabs.currentChanged.connect(self._tab_changed)
         self.load_title()
 
@@ -127,6 +127,9 @@ class MainWindow(S.SavesGeometry, QMainWindow):
             tab.open_entry.connect(a.open_entry)
         from ui.print.actions import install_print_actions  # In sổ…, phiếu giải quyết
         install_print_actions(self)
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Đang tải…") if busy else "")
 
     def switch_book(self, step: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())

@@ -32,7 +32,9 @@ DATA_FILE = "window.ini"
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 LAST_TAB = Setting("window/last_tab", int, 0, "data")
-HEADER_STATE = Setting("register/{scope}/header", QByteArray, QByteArray(), "data")
+# Columns the clerk sized by hand ("columns": the old "header" key held automatic widths
+# saved at every close, which kept a cramped first layout for ever).
+HEADER_STATE = Setting("register/{scope}/columns", QByteArray, QByteArray(), "data")
 SPLITTER_STATE = Setting("register/{scope}/splitter", QByteArray, QByteArray(), "data")
 DIALOG_GEOMETRY = Setting("dialog/{scope}/geometry", QByteArray, QByteArray())
 SCAN_FOLDER = Setting("intake/scan_folder", str, "", "data")  # where the scanner saves its files

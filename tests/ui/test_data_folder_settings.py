@@ -6,6 +6,8 @@ from app.store import open_store
 from ui import settings as S
 from ui.main_window import MainWindow
 
+from .test_register_layout import drag_column_edge
+
 
 def window(qtbot, runner_store, settings, demo=False):
     from ui.tasks import TaskRunner
@@ -52,7 +54,10 @@ def test_an_older_per_user_scan_folder_is_taken_by_the_real_folder_not_the_demo(
 def test_book_columns_are_kept_per_data_folder(qtbot, state_store, tmp_path):
     user = S.Settings.in_file(tmp_path / "user.ini")
     win = window(qtbot, state_store, user)
-    win.register_tab("incoming").view.setColumnWidth(2, 333)
+    win.show()
+    tab = win.register_tab("incoming")
+    qtbot.waitUntil(lambda: tab.model().rowCount() > 0 or not tab.model().loading, timeout=5000)
+    drag_column_edge(qtbot, tab, 2, 40)  # sized by hand: kept
     win.close()
     other = open_store(tmp_path / "other")
     assert not S.Settings(QSettings(str(tmp_path / "user.ini"), QSettings.Format.IniFormat), other.data_dir

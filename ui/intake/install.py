@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.intake import scans as intake
 from ui import settings as S
@@ -38,18 +38,14 @@ def _secret_notice(window, book_key: str) -> None:
             return exc.message
         return ""
 
-    def show(message: str) -> None:
-        label = QLabel(message, wordWrap=True)
-        label.setStyleSheet("color: #8a1c1c; padding: 8px;")
-        label.setMaximumWidth(260)
-        window.register_tab(book_key).set_side_panel(label)
-    window.runner.query(refused, show, owner=window)
+    window.runner.query(refused, window.register_tab(book_key).set_notice, owner=window)
 
 
 def install_intake(window) -> IntakePanel:
     panel = IntakePanel(window.runner, window.store)
     tab = window.register_tab("incoming")
     tab.set_side_panel(panel)
+    panel.show_when_busy()
     # What the database knows (issuers, types, wording) is read once the register's first rows
     # are on screen, not beside them at start-up; the OCR works without it until then.
     tab.model().rows_shown.connect(panel.refresh_knowledge, Qt.ConnectionType.SingleShotConnection)
@@ -59,6 +55,8 @@ def install_intake(window) -> IntakePanel:
         target.setAcceptDrops(True)
         target.installEventFilter(dropper)
     panel.open_entry.connect(window.actions.open_entry)
+    # The queue shows only while it holds files; the watched folder is named in the status bar.
+    window.statusBar().addPermanentWidget(panel.folder_status)
     for key in ("secret_incoming", "secret_outgoing"):
         _secret_notice(window, key)
 

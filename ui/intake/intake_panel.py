@@ -34,6 +34,7 @@ class IntakePanel(QWidget):
         self.list.itemActivated.connect(self._activated)
         self.title = QLabel(self.tr("<b>Văn bản quét chờ đăng ký</b>"))
         self.folder_label = QLabel(wordWrap=True)
+        self.folder_status = QLabel()  # for the window's status bar: the panel may be hidden
         add = QPushButton(self.tr("Mở tệp…"))
         add.clicked.connect(self.choose_files)
         stop = QPushButton(self.tr("Dừng đọc"))
@@ -66,6 +67,8 @@ class IntakePanel(QWidget):
 
         self.watch = FolderWatch(folder) if folder else None
         self.folder_label.setText(self.tr("Thư mục quét: %s") % folder if folder else "")
+        self.folder_status.setText(self.tr("Theo dõi thư mục quét: %s") % folder.name if folder else "")
+        self.folder_status.setToolTip(str(folder) if folder else "")
         self._timer.start() if folder else self._timer.stop()
 
     def _poll_folder(self) -> None:
@@ -92,6 +95,7 @@ class IntakePanel(QWidget):
         row = QListWidgetItem(item.label())
         row.setData(256, item.job_id)
         self.list.addItem(row)
+        self.show_when_busy()
         return item
 
     # --- OCR events (GUI thread) ---------------------------------------------------------------
@@ -161,6 +165,11 @@ class IntakePanel(QWidget):
         elif item.from_folder and not item.moved and item.state != "saved":
             self._move(item, ok=False)
         self.list.takeItem(self.list.row(row))
+        self.show_when_busy()
+
+    def show_when_busy(self) -> None:
+        """Beside the register only while there are files in the queue."""
+        self.setVisible(self.list.count() > 0)
 
     # --- registration --------------------------------------------------------------------------
     def _activated(self, row: QListWidgetItem) -> None:
@@ -209,7 +218,8 @@ class IntakePanel(QWidget):
             self._move(item, ok=True)
 
     def _keep_failed(self, exc: BaseException, item: QueueItem | None = None) -> None:
-        message = self.tr("Không lưu được bản quét: %s") % getattr(exc, "message", exc)
+        from app.storage import explain
+        message = self.tr("Không lưu được bản quét: %s") % explain(exc)
         self.folder_label.setText(message)
         if item is not None:
             item.message = message

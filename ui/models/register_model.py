@@ -8,6 +8,7 @@ number and dropped.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
@@ -123,6 +124,11 @@ class RegisterModel(QAbstractTableModel):
             self._fetch_block(row // BLOCK)
         return e
 
+    def cached_rows(self, first: int, count: int) -> list:
+        """Rows already fetched among `count` from `first` (none is fetched for this)."""
+        found = (self._cache.get(i) for i in self._ids[first:first + count])
+        return [e for e in found if e is not None]
+
     @property
     def cached_count(self) -> int:
         return len(self._cache)
@@ -184,8 +190,10 @@ class RegisterModel(QAbstractTableModel):
             return "" if e is None else col.text(e)
         if e is None:
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and col.key in ("summary", "notes", "recipients", "issuer"):
-            return col.text(e)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Whatever a narrow column cuts is read in full on hover, wrapped like a paragraph.
+            text = col.text(e) if col.key != "recipients" else e.recipients
+            return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if e.status == "voided":
                 return QBrush(VOID_COLOR)

@@ -1,16 +1,22 @@
 """One book: filter bar, the register table, and an optional side panel (OCR, preview…)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QCoreApplication, QTimer, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
 
 from app import catalogue, org as org_mod
 from app.registers import query
 from ui import settings as S
 from ui.models.register_model import RegisterModel
+from ui.widgets import column_fit
 from ui.widgets.filter_bar import FilterBar
 
 SEARCH_DEBOUNCE_MS = 150  # long enough to skip keystrokes typed in a burst, short enough to feel live
+# Values that must show whole from the first paint, before any row has been read.
+SAMPLES = {"number": "00000", "received_at": "00/00/0000", "doc_date": "00/00/0000",
+           "transfer_date": "00/00/0000", "copies": "000", "urgency": "Thượng khẩn",
+           "secrecy": "Tuyệt mật", "number_symbol": "0000/QĐ-UBND"}
 
 
 class RegisterTab(QWidget):
@@ -30,6 +36,7 @@ class RegisterTab(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)  # full text in the tooltip
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -51,7 +58,11 @@ class RegisterTab(QWidget):
         self._side: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
+        self.notice = QLabel(wordWrap=True)
+        self.notice.setStyleSheet("color: #8a1c1c;")
+        self.notice.hide()
         layout.addWidget(self.filter_bar)
+        layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
@@ -81,6 +92,12 @@ class RegisterTab(QWidget):
             self.splitter.setStretchFactor(0, 1)
             self.splitter.setStretchFactor(1, 0)
             self.splitter.setSizes([1000, 300])
+
+    def set_notice(self, text: str) -> None:
+        """One line above the table (e.g. why a secret book takes no scans): a side panel
+        would take a quarter of the width for one sentence."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def side_panel(self) -> QWidget | None:
         return self._side
@@ -147,41 +164,73 @@ class RegisterTab(QWidget):
         if entry_id is not None:
             self.open_entry.emit(entry_id)
 
-    # --- column state -----------------------------------------------------------------------
+    # --- column widths (ui.widgets.column_fit) ----------------------------------------------
     def _initial_widths(self) -> None:
-        # Digits are the widest common characters: dates and numbers must never be cut.
-        fm = self.fontMetrics()
-        digit, letter = fm.horizontalAdvance("0"), fm.averageCharWidth()
-        for i, col in enumerate(self._model.columns):
-            self.view.setColumnWidth(i, col.width * (digit if col.numeric else letter) + 14)
-        self._widths_fitted = False
+        self._fitting = False
+        self._user_sized = False
+        self._measured = False
+        self.view.horizontalHeader().sectionResized.connect(self._section_resized)
+        self._model.rows_shown.connect(self._first_rows)
+        self._apply(self._wants(rows=[]))
+
+    def _wants(self, rows) -> list:
+        fm = self.view.fontMetrics()
+        bold = self.view.horizontalHeader().fontMetrics()
+        letter = fm.averageCharWidth()
+        wants = []
+        for col in self._model.columns:
+            title = QCoreApplication.translate("RegisterColumns", col.title)
+            sample = SAMPLES.get(col.key)
+            least = fm.horizontalAdvance(sample) if sample else col.width * letter if not rows else 0
+            values = [fm.horizontalAdvance(col.text(e)) for e in rows]
+            wants.append(column_fit.want(col.key, column_fit.title_width(bold.horizontalAdvance, title),
+                                         values, letter, least))
+        return wants
+
+    def _room(self) -> int:
+        bar = self.view.verticalScrollBar()
+        # The vertical scroll bar appears once the rows outgrow the view: room for it then.
+        rows_high = self._model.rowCount() * self.view.verticalHeader().defaultSectionSize()
+        needed = bar.isVisible() or rows_high > self.view.viewport().height()
+        return self.view.viewport().width() - (bar.sizeHint().width() if needed and not bar.isVisible() else 0) - 2
+
+    def _apply(self, wants) -> None:
+        self._last_wants = wants
+        room = self._room()
+        if self._user_sized:
+            # The clerk's own widths stay; trích yếu alone follows the window.
+            stretch = [i for i, c in enumerate(self._model.columns) if c.stretch]
+            if stretch:
+                i = stretch[0]
+                others = sum(self.view.columnWidth(j) for j in range(len(wants)) if j != i)
+                self._set_width(i, max(wants[i].least, room - others))
+            return
+        for i, width in enumerate(column_fit.fit(wants, room if room > 50 else sum(w.want for w in wants))):
+            self._set_width(i, width)
+
+    def _set_width(self, i: int, width: int) -> None:
+        self._fitting = True
+        self.view.setColumnWidth(i, width)
+        self._fitting = False
+
+    def _section_resized(self, *_args) -> None:
+        # Only a drag on the header counts (a model reset also resizes sections).
+        if not self._fitting and QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            self._user_sized = True  # remembered for this data folder
+
+    def _first_rows(self) -> None:
+        """The first rows of a book say how wide its columns are; later blocks (scrolling)
+        do not move them again."""
+        if self._measured:
+            return
+        rows = self._model.cached_rows(0, 200)
+        if rows:
+            self._measured = True
+            self._apply(self._wants(rows))
 
     def _fit_summary(self) -> None:
-        """Once, when first shown: trích yếu gets the room the other columns leave."""
-        if self._widths_fitted or self._restored or not self.view.viewport().width():
-            return
-        self._widths_fitted = True
-        stretch = [i for i, c in enumerate(self._model.columns) if c.stretch]
-        if not stretch:
-            return
-        cols = self._model.columns
-        # The vertical scroll bar appears once rows arrive: keep room for it from the start.
-        bar = 0 if self.view.verticalScrollBar().isVisible() else self.view.verticalScrollBar().sizeHint().width()
-        width = self.view.viewport().width() - bar
-        others = [i for i in range(len(cols)) if i not in stretch]
-        room = width - sum(self.view.columnWidth(i) for i in others) - 2
-        least = self.view.columnWidth(stretch[0])
-        text = [i for i in others if not cols[i].numeric]
-        short = least - room
-        if short > 0 and text:
-            # A narrow screen: text columns give up room (ellipsis, full text in the tooltip)
-            # so that no horizontal scrolling is needed; dates and numbers stay whole.
-            total = sum(self.view.columnWidth(i) for i in text)
-            for i in text:
-                w = self.view.columnWidth(i)
-                self.view.setColumnWidth(i, max(40, w - short * w // total))
-            room = width - sum(self.view.columnWidth(i) for i in others) - 2
-        self.view.setColumnWidth(stretch[0], max(least, room))
+        if getattr(self, "_last_wants", None) and self.view.viewport().width():
+            self._apply(self._last_wants)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -194,8 +243,12 @@ class RegisterTab(QWidget):
             return
         state = self.settings.get(S.HEADER_STATE.at(self.book_key))
         if state.size():
+            self._fitting = True
             self._restored = self.view.horizontalHeader().restoreState(state)
+            self._fitting = False
+            self._user_sized = self._restored
 
     def save_state(self) -> None:
         if self.settings is not None:
-            self.settings.set(S.HEADER_STATE.at(self.book_key), self.view.horizontalHeader().saveState())
+            state = self.view.horizontalHeader().saveState() if self._user_sized else QByteArray()
+            self.settings.set(S.HEADER_STATE.at(self.book_key), state)
