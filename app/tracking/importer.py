@@ -126,6 +126,8 @@ def plan_import(session: Session, path: Path | str, book_key: str = "incoming", 
         plan = ImportPlan(path, "", book_key, sh.name, sh.names, header_row, tuple(headings), mapping,
                           [], [], {})
         dups = _Duplicates(session, b, plan)
+        if total and total > IN_MEMORY_ROWS:
+            plan.kept = None  # a huge sheet: read it again at import rather than hold it
         for i, values in sh.rows():
             if i <= header_row:
                 continue

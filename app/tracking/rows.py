@@ -123,7 +123,7 @@ def read_row(row_no: int, values: tuple, mapping: dict[int, str], types: TypeGue
                 continue  # the cell's own reading already said why
             reasons.append((ref, f"{_label(field)}: {message}"))
     result = RowResult(row_no, "refused" if reasons else "ok", number, parsed["received_at"],
-                       text["number_symbol"], summary[:200], tuple(reasons))
+                       text["number_symbol"], summary[:120], tuple(reasons))
     return result, (None if reasons else checked)
 
 
