@@ -22,7 +22,7 @@ class MainActions(QObject):
     def new_entry(self) -> None:
         from ui.dialogs.register_dialog import RegisterDialog
         tab = self._tab()
-        dialog = RegisterDialog(self.runner, tab.book_key, tab.title, self.window.settings, self.window)
+        dialog = RegisterDialog(tab.runner, tab.book_key, tab.title, self.window.settings, self.window)
         dialog.open()
 
     def open_current(self) -> None:
@@ -35,13 +35,13 @@ class MainActions(QObject):
     def open_entry(self, entry_id: int) -> None:
         from ui.dialogs.entry_detail import EntryDetail
         tab = self._tab()
-        EntryDetail(self.runner, tab.book_key, entry_id, self.window).open()
+        EntryDetail(tab.runner, tab.book_key, entry_id, self.window).open()
 
     def reserve(self) -> None:
         from ui.dialogs.reserve_dialog import ReserveDialog
-        key = self._tab().book_key
-        key = key if key.endswith("outgoing") else "outgoing"
-        ReserveDialog(self.runner, key, self.window).open()
+        tab = self._tab()
+        key = tab.book_key if tab.book_key.endswith("outgoing") else "outgoing"
+        ReserveDialog(tab.runner if key == tab.book_key else self.runner, key, self.window).open()
 
     def void_current(self) -> None:
         tab = self._tab()
@@ -53,7 +53,7 @@ class MainActions(QObject):
             QMessageBox.information(self.window, self.tr("Hủy số"), self.tr("Số này đã bị hủy."))
             return
         from ui.dialogs.void_dialog import VoidDialog
-        VoidDialog(self.runner, tab.book_key, entry, self.window).open()
+        VoidDialog(tab.runner, tab.book_key, entry, self.window).open()
 
     def edit_organisation(self) -> None:
         from ui.dialogs.first_run import FirstRunDialog

@@ -33,6 +33,12 @@ class SecretStore:
     in_keyring: bool
     _key: bytes = field(repr=False, default=b"")
 
+    @property
+    def files_dir(self) -> Path:
+        """Where the window looks for attached scans: none are kept for secret books (the
+        intake refuses them), so this folder stays empty; it is not the plain files folder."""
+        return self.path.parent / "files"
+
     def close(self) -> None:
         self.engine.dispose()
 

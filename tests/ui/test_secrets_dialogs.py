@@ -110,3 +110,38 @@ def test_secret_tabs_hidden_for_an_uncleared_user(qtbot, runner, state_store, se
     assert hidden == [False, False]
     act_as(state_store, Actor("mat", "van-thu", "mat"))
     assert install_secrets(win) is not None
+
+
+def test_unlocking_puts_the_encrypted_books_in_the_secret_tabs(qtbot, runner, sstore, state_store, settings):
+    from app.registers import query
+    from app.secrets import books
+    from app.secrets.airgap import fake_probe
+    from app.secrets.store import act_as
+    from ui.main_window import MainWindow
+    from ui.secrets.book_tab import SecretBookTab
+    from ui.secrets.install import install_secrets
+
+    entry = _item(sstore, summary="Kế hoạch mật số một")
+    sstore.close()
+    win = MainWindow(state_store, runner, settings)
+    qtbot.addWidget(win)
+    win.show()
+    act_as(state_store, ADMIN)
+    panel = install_secrets(win, fake_probe())
+    panel.unlock(PASSWORD)
+    tab = win.register_tab("secret_incoming")
+    assert isinstance(tab, SecretBookTab) and win.current_tab() is tab
+    assert [win.tabs.tabText(i) for i in range(win.tabs.count())][2:4] == ["Văn bản mật đến", "Văn bản mật đi"]
+    qtbot.waitUntil(lambda: tab.model().rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: tab.model().entry(0) is not None, timeout=5000)
+    assert tab.model().entry(0).id == entry.id
+    with state_store.ReadSession() as s:  # nothing of it in the plain store
+        assert query.ids(s, query.Filter("secret_incoming")) == []
+    tab.open_entry.emit(entry.id)
+    win.secret_runner.wait(5000)
+    from app.secrets import events
+    with panel.sstore.ReadSession() as s:
+        assert "secret_open" in events.kinds(s, entry.id)
+        assert books.count(s, "secret_incoming") == 1
+    win.secret_runner.wait(5000)
+    panel.sstore.close()

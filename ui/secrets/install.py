@@ -21,4 +21,31 @@ def install_secrets(window, probe=airgap.system_probe):
 
     panel = SecretPanel(window.store.data_dir, actor, probe, window)
     window.register_tab("secret_incoming").set_side_panel(panel)
+    panel.unlocked.connect(lambda sstore: show_secret_books(window, panel, sstore))
     return panel
+
+
+def show_secret_books(window, panel, sstore) -> None:
+    """Once the store is open, the two secret tabs show the encrypted books (same places,
+    same titles), read and written through a runner of their own over the secret store."""
+    from ui.secrets.book_tab import SecretBookTab
+    from ui.tasks import TaskRunner
+
+    runner = TaskRunner(sstore, window)
+    window.secret_runner = runner
+    for key, _name, _direction, secret in BOOKS:
+        if not secret:
+            continue
+        old = window.register_tab(key)
+        index = window.tabs.indexOf(old)
+        tab = SecretBookTab(runner, key, old.title, window.settings, window)
+        tab.count_changed.connect(window._update_status)
+        tab.failed.connect(window.show_error)
+        tab.open_entry.connect(window.actions.open_entry)
+        if old.side_panel() is panel:
+            tab.set_side_panel(panel)  # moves it: the old tab goes without deleting it
+        window.tabs.removeTab(index)
+        window.tabs.insertTab(index, tab, old.title)
+        window._tabs[key] = tab  # register_tab(key) now answers with the secret book
+        old.deleteLater()
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.register_tab("secret_incoming")))

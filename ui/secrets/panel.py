@@ -2,7 +2,7 @@
 and overdue items, and the hand-over and recall dialogs."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QInputDialog, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -14,6 +14,8 @@ NOTICE_STYLE = "background:#b00020; color:white; font-weight:bold; padding:6px;"
 
 
 class SecretPanel(QWidget):
+    unlocked = Signal(object)  # the open SecretStore
+
     def __init__(self, data_dir, actor, probe=airgap.system_probe, parent=None):
         super().__init__(parent)
         self.data_dir, self.actor, self.probe, self.sstore = data_dir, actor, probe, None
@@ -85,6 +87,7 @@ class SecretPanel(QWidget):
         self.unlock_button.hide()
         self.refresh()
         self.check_network()
+        self.unlocked.emit(self.sstore)
 
     def refresh(self) -> None:
         from app.secrets import books, protection
