@@ -26,8 +26,43 @@ from app.registers import service  # noqa: E402
 from app.registers.draft import Draft  # noqa: E402
 from app.security import audit, chain, verify  # noqa: E402
 from app.store import open_store  # noqa: E402
-from benchmarks.registers import fill  # noqa: E402
+from db.models import Entry, Sequence  # noqa: E402
 from db.models_security import AuditEvent  # noqa: E402
+
+YEARS = (2021, 2022, 2023, 2024, 2025)
+
+
+def fill(store, n: int) -> float:
+    """Bulk insert n incoming entries over five past years (as an upgraded office has them);
+    returns rows per second."""
+    from app import org
+
+    with store.Session.begin() as s:
+        org.save(s, org.Organisation(parent_org="UBND TỈNH THANH HÓA", org_name="SỞ NỘI VỤ",
+                                     org_abbr="SNV", place="Thanh Hóa"))
+        book_id = s.execute(text("SELECT id FROM book WHERE key='incoming'")).scalar()
+    per_year = n // len(YEARS)
+    started = time.perf_counter()
+    with store.Session.begin() as s:
+        for year in YEARS:
+            batch = []
+            for i in range(per_year):
+                when = dt.datetime(year, 1, 2, 7) + dt.timedelta(minutes=int(i * 525600 * 0.98 / per_year))
+                row = dict(book_id=book_id, scope=f"incoming/{year}", year=year, number=i + 1,
+                           status="registered", created_at=when, created_by="bench", reg_date=when.date(),
+                           received_at=when, issuer=f"UBND huyện số {i % 97}",
+                           number_symbol=f"{i + 1}/UBND-VP", doc_date=when.date(), doc_type="Công văn",
+                           summary=f"Về việc triển khai kế hoạch công tác số {i} năm {year}",
+                           recipient_unit="Phòng Tổ chức", type_abbr="", void_reason="")
+                row["folded"] = service.folded_for(Entry(**row))
+                batch.append(row)
+                if len(batch) == 5000:
+                    s.execute(insert(Entry), batch)
+                    batch = []
+            if batch:
+                s.execute(insert(Entry), batch)
+            s.add(Sequence(key=f"incoming/{year}", last=per_year))
+    return n / (time.perf_counter() - started)
 
 
 def pct(values, p):
@@ -57,22 +92,48 @@ def extend_chain(store, count: int) -> float:
     return count / (time.perf_counter() - started)
 
 
-def registration_cost(store, n: int) -> tuple[list[float], list[float]]:
-    """One incoming registration per transaction, alternating with and without the log."""
+def registration_cost(store, n: int) -> tuple[list[float], list[float], list[float]]:
+    """One incoming registration per transaction, alternating with and without the log; and the
+    time spent sealing the log (the commit hook) in each registration with it, measured inside."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    sealing: list[float] = []
+
+    def timed_seal(session):
+        session.flush()  # the rows of the registration itself: written with or without the log
+        t = time.perf_counter()
+        audit._seal(session)
+        sealing.append((time.perf_counter() - t) * 1000)
+
+    event.remove(Session, "before_commit", audit._seal)
+    event.listen(Session, "before_commit", timed_seal)
     key = str(store.engine.url)
     with_log, without = [], []
-    for i in range(n * 2):
-        on = i % 2 == 0
-        audit._HAS_TABLE[key] = on  # the switch the seal consults: off = no event written
-        d = Draft(received_at="05/03/2026 08:15", issuer="UBND tỉnh Nghệ An",
-                  number_symbol=f"{i}/BENCH", doc_date="02/03/2026", doc_type="Công văn",
-                  summary=f"Về việc thử số {i}")
-        t = time.perf_counter()
-        with store.Session.begin() as s:
-            service.register(s, "incoming", d, allow_duplicate=True)
-        (with_log if on else without).append((time.perf_counter() - t) * 1000)
-    audit._HAS_TABLE[key] = True
-    return with_log, without
+    try:
+        for i in range(n * 2):
+            on = i % 2 == 0
+            audit._HAS_TABLE[key] = on  # the switch the seal consults: off = no event written
+            d = Draft(received_at="30/12/2025 09:00", issuer="UBND tỉnh Nghệ An",
+                      number_symbol=f"{i}/BENCH", doc_date="29/12/2025", doc_type="Công văn",
+                      summary=f"Về việc thử số {i}")
+            t = time.perf_counter()
+            with store.Session.begin() as s:
+                service.register(s, "incoming", d, allow_duplicate=True)
+            (with_log if on else without).append((time.perf_counter() - t) * 1000)
+            if not on:
+                sealing.pop()
+    finally:
+        event.remove(Session, "before_commit", timed_seal)
+        event.listen(Session, "before_commit", audit._seal)
+        audit._HAS_TABLE[key] = True
+    with store.Session.begin() as s:  # the registrations made without the log are taken in now
+        covered = {i for (i,) in s.execute(text("SELECT DISTINCT entry_id FROM audit_event "
+                                                "WHERE entry_id IS NOT NULL"))}
+        for (i,) in s.execute(text("SELECT id FROM entry")).all():
+            if i not in covered:
+                audit.record(s, "adopt", entry=i, user="bench")
+    return with_log, without, sealing
 
 
 def floors(store) -> tuple[float, float]:
@@ -111,10 +172,12 @@ def main() -> None:
         audit.record(s, "login", user="bench")
     print(f"adoption: first event after an upgrade takes in {args.entries:,} entries: "
           f"{time.perf_counter() - t:.2f} s")
-    with_log, without = registration_cost(store, args.registrations)
-    print(f"registration: p50 {pct(with_log, 50):.2f} ms / p95 {pct(with_log, 95):.2f} ms with the log, "
-          f"p50 {pct(without, 50):.2f} / p95 {pct(without, 95):.2f} ms without; the log adds "
-          f"p50 {pct(with_log, 50) - pct(without, 50):.2f} ms, p95 {pct(with_log, 95) - pct(without, 95):.2f} ms")
+    with_log, without, sealing = registration_cost(store, args.registrations)
+    print(f"registration ({args.registrations} each way, fsync on commit): p50 {pct(with_log, 50):.2f} / "
+          f"p95 {pct(with_log, 95):.2f} ms with the log, p50 {pct(without, 50):.2f} / "
+          f"p95 {pct(without, 95):.2f} ms without")
+    print(f"the log's own time in one registration (sealing at commit, measured inside): "
+          f"p50 {pct(sealing, 50):.3f} ms, p95 {pct(sealing, 95):.3f} ms (goal <= 1 ms at p95)")
     with store.ReadSession() as s:
         have = s.execute(text("SELECT count(*) FROM audit_event")).scalar()
     if args.events > have:

@@ -28,7 +28,7 @@ from app.registers.draft import Draft  # noqa: E402
 from app.security import access, audit, users  # noqa: E402
 from app.security.backup import backup  # noqa: E402
 from app.store import open_store  # noqa: E402
-from benchmarks.registers import fill  # noqa: E402
+from benchmarks.audit import fill  # noqa: E402
 from db.models import Attachment  # noqa: E402
 
 
@@ -90,8 +90,8 @@ def main() -> None:
     for i in range(100):
         with store.Session.begin() as s:
             service.register(s, "incoming", Draft(
-                received_at="05/03/2026 08:15", issuer="UBND tỉnh Nghệ An", number_symbol=f"{i}/INC",
-                doc_date="02/03/2026", doc_type="Công văn", summary=f"Về việc {i}"), allow_duplicate=True)
+                received_at="30/12/2025 09:00", issuer="UBND tỉnh Nghệ An", number_symbol=f"{i}/INC",
+                doc_date="29/12/2025", doc_type="Công văn", summary=f"Về việc {i}"), allow_duplicate=True)
     t = time.perf_counter()
     inc = backup(store, work / "usb", now=dt.datetime.now() + dt.timedelta(seconds=2))
     print(f"incremental backup after 100 new entries: {time.perf_counter() - t:.2f} s "
