@@ -17,7 +17,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from app import org as org_mod
 from app.archive import filing, forms, handover, metadata, plan
@@ -39,20 +39,28 @@ class WriteFailed(DomainError):
     pass
 
 
+CHUNK = 50  # files whose documents are in memory at once: memory stays flat whatever the batch
+
+
 @dataclass(frozen=True)
 class Layout:
-    """What goes where, decided before a byte is written."""
+    """What goes where, decided before a byte is written. The metadata files are made while
+    writing, a few hồ sơ at a time (`metadata` yields them), so a year's batch costs no more
+    memory than a quarter's."""
     code: str
     copies: tuple[tuple[str, str], ...]  # (source path, path inside data/)
-    blobs: tuple[tuple[str, bytes], ...]  # (path inside data/, content)
+    blobs: tuple[tuple[str, bytes], ...]  # (path inside data/, content): the two PDFs
     bag_info: dict
     readme: str
     files: int
     documents: int
+    metadata: Callable[[], Iterator[tuple[str, bytes]]] = lambda: iter(())
+    metadata_estimate: int = 0
 
     @property
     def size(self) -> int:
-        return sum(os.path.getsize(src) for src, _ in self.copies) + sum(len(b) for _, b in self.blobs)
+        return (sum(os.path.getsize(src) for src, _ in self.copies) + sum(len(b) for _, b in self.blobs)
+                + self.metadata_estimate)
 
 
 @dataclass(frozen=True)
@@ -66,41 +74,54 @@ class ExportResult:
     bytes: int
 
 
+def _payload_names(d) -> list[tuple[str, str]]:
+    """(source, name in the hồ sơ folder) of one document's originals and searchable PDFs."""
+    out = []
+    for k, (original, pdf, _name) in enumerate(d.scans, 1):
+        stem = f"{d.position:03d}" + (f"-{k}" if len(d.scans) > 1 else "")
+        for src, name in ((original, f"{stem}{Path(original).suffix.lower()}"), (pdf, f"{stem}.ocr.pdf")):
+            if src:
+                out.append((src, name))
+    return out
+
+
+def _chunks(session, views, files_dir: Path):
+    for start in range(0, len(views), CHUNK):
+        part = views[start:start + CHUNK]
+        yield part, filing.documents_of_files(session, [h.id for h in part], files_dir)
+
+
 def layout(session, batch_id: int, files_dir: Path) -> Layout:
     from app.printing.archive_forms import build_deposit_list, build_minutes
-    from db.models_archive import FilePlan, Handover, Hoso
+    from db.models_archive import FilePlan, Handover
 
     b = session.get(Handover, batch_id)
     org = org_mod.load(session)
     organ_id = (session.get(FilePlan, b.year).organ_id if session.get(FilePlan, b.year) else "") or org.org_abbr
-    rows = forms._files_of_batch(session, batch_id)
-    views = plan._views(session, rows)
+    views = plan._views(session, forms._files_of_batch(session, batch_id))
     copies: list[tuple[str, str]] = []
-    blobs: list[tuple[str, bytes]] = []
     documents = 0
-    filed = filing.documents_of_files(session, [h.id for h in views], files_dir)
-    entries = {e.id: e for e in query.rows(session, [d.entry_id for docs in filed.values() for d in docs])}
-    for h in views:
-        docs = filed[h.id]
-        described = []
-        for d in docs:
-            names = []
-            for k, (original, pdf, _name) in enumerate(d.scans, 1):
-                stem = f"{d.position:03d}" + (f"-{k}" if len(d.scans) > 1 else "")
-                for src, name in ((original, f"{stem}{Path(original).suffix.lower()}"), (pdf, f"{stem}.ocr.pdf")):
-                    if not src:
-                        continue
+    for part, filed in _chunks(session, views, files_dir):
+        for h in part:
+            for d in filed[h.id]:
+                for src, name in _payload_names(d):
                     if not os.path.isfile(src):
                         raise MissingScan(f"Thiếu tệp bản quét trên đĩa: {src} (văn bản #{d.entry_id}, "
                                           f"số {d.number_symbol or d.number}, hồ sơ {h.code}).")
                     copies.append((src, f"{h.code}/{name}"))
-                    names.append(name)
-            described.append((d, entries[d.entry_id], names))
-        documents += len(docs)
-        blobs.append((f"{h.code}/{XML_NAME}", metadata.hoso_xml(h, organ_id, described)))
-        blobs.append((f"{h.code}/{CSV_NAME}", metadata.documents_csv(h, organ_id, described)))
-    blobs.append((LIST_CSV, metadata.files_csv(views, organ_id)))
-    payload_files = len(copies) + len(blobs) + 2
+            documents += len(filed[h.id])
+
+    def meta() -> Iterator[tuple[str, bytes]]:
+        for part, filed in _chunks(session, views, files_dir):
+            entries = {e.id: e for e in query.rows(session, [d.entry_id for docs in filed.values() for d in docs])}
+            for h in part:
+                described = [(d, entries[d.entry_id], [n for _s, n in _payload_names(d)]) for d in filed[h.id]]
+                yield f"{h.code}/{XML_NAME}", metadata.hoso_xml(h, organ_id, described)
+                yield f"{h.code}/{CSV_NAME}", metadata.documents_csv(h, organ_id, described)
+        yield LIST_CSV, metadata.files_csv(views, organ_id)
+
+    blobs: list[tuple[str, bytes]] = []
+    payload_files = len(copies) + 2 * len(views) + 1 + 2
     for name, build, form in ((LIST_PDF, build_deposit_list, forms.deposit_list_form(session, batch_id)),
                               (MINUTES_PDF, build_minutes, forms.minutes_form(session, batch_id, payload_files))):
         buf = io.BytesIO()
@@ -117,7 +138,7 @@ def layout(session, batch_id: int, files_dir: Path) -> Layout:
     if head:
         info["Audit-Chain-Head"] = head
     return Layout(b.code, tuple(copies), tuple(blobs), info, readme(b, org.org_name, len(views), documents),
-                  len(views), documents)
+                  len(views), documents, meta, 4096 * (len(views) + documents))
 
 
 def readme(b, org_name: str, files: int, documents: int) -> str:
@@ -193,7 +214,7 @@ def write(lay: Layout, out_dir: Path, as_zip: bool = False,
     tmp_zip = out_dir / f".{lay.code}.zip.part"
     try:
         _copy_all(lay.copies, staging, progress, cancelled)
-        for rel, data in lay.blobs:
+        for rel, data in (*lay.blobs, *lay.metadata()):
             dest = staging / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_bytes(data)
@@ -253,14 +274,14 @@ def export(store, year: int, period: str | None, out_dir: Path, *, as_zip: bool 
     with store.Session.begin() as s:
         batch = handover.begin(s, year, period, codes, giver=giver, receiver=receiver)
     try:
-        with store.ReadSession() as s:
+        with store.ReadSession() as s:  # open while writing: the metadata is read as it is written
             lay = layout(s, batch.id, store.files_dir)
-        path = write(lay, out_dir, as_zip, progress, cancelled)
+            path = write(lay, out_dir, as_zip, progress, cancelled)
     except BaseException as exc:
         with store.Session.begin() as s:
             handover.fail(s, batch.id, getattr(exc, "message", str(exc)) or type(exc).__name__)
         raise
     with store.Session.begin() as s:
         done = handover.finish(s, batch.id, str(path))
-    payload = len(lay.copies) + len(lay.blobs)
+    payload = len(lay.copies) + len(lay.blobs) + 2 * lay.files + 1
     return ExportResult(path, done.code, done.minutes_number, lay.files, lay.documents, payload, lay.size)

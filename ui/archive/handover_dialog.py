@@ -71,9 +71,14 @@ class HandoverDialog(QDialog):
         if chosen:
             self.folder.setText(chosen)
 
+    _asked = 0
+
     def refresh(self) -> None:
-        year, period = self.year.value(), self.period.currentData()
-        self.runner.query(lambda s: handover.candidates(s, year, period), self._got, self._failed, owner=self)
+        # Answers may come back out of order (two readers): only the latest question counts.
+        self._asked += 1
+        asked, year, period = self._asked, self.year.value(), self.period.currentData()
+        self.runner.query(lambda s: handover.candidates(s, year, period),
+                          lambda c: self._got(c) if asked == self._asked else None, self._failed, owner=self)
 
     def _got(self, c) -> None:
         self.files.clear()

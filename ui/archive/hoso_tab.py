@@ -142,9 +142,14 @@ class HosoTab(QWidget):
         self.year.blockSignals(False)
         self.reload()
 
+    _asked = 0
+
     def reload(self) -> None:
-        year = self.current_year()
-        self.runner.query(lambda s: plan.list_hoso(s, year), self._got_files, self.failed.emit)
+        # Two readers may answer out of order: only the latest question's answer is shown.
+        self._asked += 1
+        asked, year = self._asked, self.current_year()
+        self.runner.query(lambda s: plan.list_hoso(s, year),
+                          lambda files: self._got_files(files) if asked == self._asked else None, self.failed.emit)
 
     def _got_files(self, files) -> None:
         keep = self._selected
