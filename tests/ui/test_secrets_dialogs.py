@@ -145,3 +145,47 @@ def test_unlocking_puts_the_encrypted_books_in_the_secret_tabs(qtbot, runner, ss
         assert books.count(s, "secret_incoming") == 1
     win.secret_runner.wait(5000)
     panel.sstore.close()
+
+
+def test_copy_dialog_offers_only_authorisers_of_the_level_and_refuses_too_many(qtbot, sstore):
+    from app.secrets import copies
+    from ui.secrets.copy_dialog import CopyDialog
+
+    with sstore.Session.begin() as s:
+        copies.add_authoriser(s, "Giám đốc Sở", "Giám đốc", "Tuyệt mật", max_copies=2)
+        copies.add_authoriser(s, "Trưởng phòng", "Trưởng phòng", "Mật", max_copies=9)
+    it = _item(sstore, level="Tối mật")
+    d = CopyDialog(sstore, it)
+    qtbot.addWidget(d)
+    assert d.authoriser.count() == 1 and d.authoriser.currentData() == "Giám đốc Sở"
+    d.copies.setValue(3)
+    d.save()
+    assert "Vượt số bản được phép" in d.error.text()
+    d.copies.setValue(2)
+    d.form.setCurrentIndex(d.form.findData("chup"))
+    d.save()
+    assert d.result() == d.DialogCode.Accepted and d.result_view.numbers == "1–2"
+
+
+def test_panel_prints_the_transfer_book_with_the_mark(qtbot, sstore, state_store, tmp_path):
+    from pypdf import PdfReader
+
+    from app.secrets import transfer
+    from app.secrets.airgap import fake_probe
+    from ui.secrets.panel import SecretPanel
+
+    it = _item(sstore, level="Tối mật")
+    with sstore.Session.begin() as s:
+        transfer.hand_over(s, it.id, "Lê Văn Dũng", 1)
+    sstore.close()
+    p = SecretPanel(state_store.data_dir, ADMIN, fake_probe())
+    qtbot.addWidget(p)
+    p.unlock(PASSWORD)
+    out = tmp_path / "chuyen-giao.pdf"
+    result = p.print_form("transfer", str(out))
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    assert result["pages"] == len(pages) == 3
+    assert all("TỐI MẬT" in text for text in pages)
+    assert "Lê Văn Dũng" in pages[1] and "SỔ CHUYỂN GIAO VĂN BẢN MẬT" in pages[0]
+    assert "Mã kiểm tra nhật ký" in pages[-1]
+    p.sstore.close()

@@ -49,3 +49,9 @@ def show_secret_books(window, panel, sstore) -> None:
         window._tabs[key] = tab  # register_tab(key) now answers with the secret book
         old.deleteLater()
     window.tabs.setCurrentIndex(window.tabs.indexOf(window.register_tab("secret_incoming")))
+
+    def selected():
+        tab = window.current_tab()
+        return tab.current_id() if isinstance(tab, SecretBookTab) else None
+
+    panel.selected_id = selected

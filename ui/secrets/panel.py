@@ -38,8 +38,18 @@ class SecretPanel(QWidget):
         self.transfer_button.clicked.connect(self.open_transfer)
         self.recall_button = QPushButton(self.tr("&Thu hồi của người nghỉ hưu, chuyển công tác…"))
         self.recall_button.clicked.connect(self.open_recall)
-        for b in (self.transfer_button, self.recall_button):
+        self.copy_button = QPushButton(self.tr("&Sao, chụp văn bản đang chọn…"))
+        self.copy_button.clicked.connect(self.open_copy)
+        for b in (self.transfer_button, self.copy_button, self.recall_button):
             lay.addWidget(b)
+        self.print_buttons = []
+        for form, text in (("transfer", "In sổ chuyển &giao…"), ("copies", "In sổ sao, chụ&p…"),
+                           ("stats", "In thống &kê năm…")):
+            b = QPushButton(self.tr(text))
+            b.clicked.connect(lambda _=False, f=form: self.print_form(f))
+            lay.addWidget(b)
+            self.print_buttons.append(b)
+        self.selected_id = None  # set by the window: the entry chosen in the secret register
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check_network)
         self.timer.start(CHECK_EVERY_MS)
@@ -47,8 +57,10 @@ class SecretPanel(QWidget):
         self.check_network()
 
     def _locked(self, locked: bool) -> None:
-        for b in (self.transfer_button, self.recall_button):
+        for b in (self.transfer_button, self.copy_button, self.recall_button):
             b.setEnabled(not locked and self.writes_allowed())
+        for b in self.print_buttons:
+            b.setEnabled(not locked)
 
     def writes_allowed(self) -> bool:
         return not self.notice.property("up")
@@ -103,15 +115,57 @@ class SecretPanel(QWidget):
         if self.urgent:
             self.flags.setCurrentRow(0)
 
+    def chosen(self):
+        """The row chosen in the secret register (if the window tells), else the flagged list's."""
+        from app.secrets import books
+
+        entry_id = self.selected_id() if self.selected_id else None
+        if entry_id is not None:
+            with self.sstore.Session.begin() as s:
+                return books.item(s, entry_id)  # an opening, recorded
+        row = self.flags.currentRow()
+        if 0 <= row < len(self.urgent):
+            return self.urgent[row]
+        self.status.setText(self.tr("Chọn một văn bản trong sổ mật (hoặc trong danh sách khẩn)."))
+        return None
+
     def open_transfer(self) -> None:
         from ui.secrets.transfer_dialog import TransferDialog
 
-        row = self.flags.currentRow()
-        if not (0 <= row < len(self.urgent)):
-            self.status.setText(self.tr("Chọn một văn bản khẩn trong danh sách để chuyển giao."))
-            return
-        if TransferDialog(self.sstore, self.urgent[row], self).exec():
+        item = self.chosen()
+        if item is not None and TransferDialog(self.sstore, item, self).exec():
             self.refresh()
+
+    def open_copy(self) -> None:
+        from ui.secrets.copy_dialog import CopyDialog
+
+        item = self.chosen()
+        if item is not None and CopyDialog(self.sstore, item, self).exec():
+            self.status.setText(self.tr("Đã ghi sổ sao, chụp."))
+
+    def print_form(self, form: str, path: str | None = None) -> dict | None:
+        """Sổ chuyển giao, sổ sao chụp, thống kê of the current year, to a PDF the clerk names."""
+        import datetime as dt
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from app.secrets import printing
+
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu PDF"), f"{form}.pdf", "PDF (*.pdf)")
+            if not path:
+                return None
+        fn = {"transfer": printing.print_transfer, "copies": printing.print_copies,
+              "stats": printing.print_stats}[form]
+        try:
+            with self.sstore.Session.begin() as s:
+                result = fn(s, dt.date.today().year, Path(path))
+        except DomainError as exc:
+            self.status.setText(exc.message)
+            return None
+        self.status.setText(self.tr("Đã in %s trang: %s") % (result["pages"], path))
+        return result
 
     def open_recall(self) -> None:
         from ui.secrets.recall_dialog import RecallDialog
