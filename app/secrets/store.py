@@ -57,6 +57,19 @@ def act_as(store, actor: Actor | None) -> None:
         factory.configure(info={**(factory.kw.get("info") or {}), "actor": actor})
 
 
+def act_as_member(store, actor: Actor) -> Actor:
+    """For a store opened from the keyring by a user the program logged in: they act only if
+    given a key to this store, and with the lower of the two clearances recorded for them."""
+    with store.ReadSession() as s:
+        m = s.get(SecretMember, actor.name)
+    if m is None or not m.active:
+        raise NotCleared(f"“{actor.name}” chưa được giao khóa kho văn bản mật.")
+    low = min(CLEARANCES.index(m.clearance), CLEARANCES.index(actor.clearance))
+    acting = Actor(actor.name, actor.role, CLEARANCES[low])
+    act_as(store, acting)
+    return acting
+
+
 def _member(name: str, role: str, clearance: str) -> SecretMember:
     if clearance not in CLEARANCES[1:]:
         raise NotCleared(f"“{name}” chưa được cấp độ mật: không thể giao khóa kho mật.")

@@ -189,3 +189,29 @@ def test_panel_prints_the_transfer_book_with_the_mark(qtbot, sstore, state_store
     assert "Lê Văn Dũng" in pages[1] and "SỔ CHUYỂN GIAO VĂN BẢN MẬT" in pages[0]
     assert "Mã kiểm tra nhật ký" in pages[-1]
     p.sstore.close()
+
+
+def test_at_start_the_keyring_opens_the_store_and_overdue_items_are_listed(qtbot, runner, sstore,
+                                                                           state_store, settings):
+    from app.secrets import recall
+    from app.secrets.airgap import fake_probe
+    from app.secrets.store import act_as
+    from app.security.actor import Actor
+    from ui.main_window import MainWindow
+    from ui.secrets.install import install_secrets
+
+    it = _item(sstore)
+    with sstore.Session.begin() as s:
+        recall.mark_for_return(s, it.id, dt.date(2026, 3, 10))
+    sstore.close()
+    win = MainWindow(state_store, runner, settings)
+    qtbot.addWidget(win)
+    act_as(state_store, Actor("la", "van-thu", "tuyet-mat"))  # logged in, but given no key
+    panel = install_secrets(win, fake_probe())
+    assert panel.sstore is None and "chưa được giao khóa" in panel.status.text()
+    act_as(state_store, ADMIN)
+    panel = install_secrets(win, fake_probe())
+    assert panel.sstore is not None
+    assert any("Quá hạn thu hồi 10/03/2026" in panel.flags.item(i).text() for i in range(panel.flags.count()))
+    win.secret_runner.wait(5000)
+    panel.sstore.close()

@@ -22,6 +22,12 @@ def install_secrets(window, probe=airgap.system_probe):
     panel = SecretPanel(window.store.data_dir, actor, probe, window)
     window.register_tab("secret_incoming").set_side_panel(panel)
     panel.unlocked.connect(lambda sstore: show_secret_books(window, panel, sstore))
+    from app.secrets import store as secret_store
+
+    if secret_store.exists(window.store.data_dir):
+        # From the OS keyring when it holds the key: the overdue and urgent lists are then on
+        # screen at start. Otherwise the panel says why and waits for the password.
+        panel.unlock()
     return panel
 
 

@@ -85,11 +85,18 @@ class SecretPanel(QWidget):
     def unlock(self, password: str | None = None) -> None:
         from app.secrets import store as secret_store
 
+        if self.sstore is not None:
+            return  # open already (from the keyring at start)
         try:
             self.sstore = secret_store.open_store(self.data_dir, user=self.actor.name, password=password) \
                 if password is not None else secret_store.open_store(self.data_dir)
             if password is None:
-                secret_store.act_as(self.sstore, self.actor)
+                try:
+                    secret_store.act_as_member(self.sstore, self.actor)
+                except DomainError:
+                    self.sstore.close()
+                    self.sstore = None
+                    raise
             for f in (self.sstore.Session, self.sstore.ReadSession):
                 f.configure(info={**f.kw["info"], "airgap_probe": self.probe})
         except DomainError as exc:
