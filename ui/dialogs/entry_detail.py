@@ -95,7 +95,7 @@ class EntryDetail(QDialog):
         reserved = entry.status == "reserved"
         text = notes(entry) if entry.status != "registered" else ""
         if reserved:
-            text += " " + self.tr("Khi văn bản đã ký, bấm “Hoàn thành số đã lấy trước” để ghi đủ.")
+            text = text.rstrip(" .") + ". " + self.tr("Khi văn bản đã ký, bấm “Hoàn thành số đã lấy trước” để ghi đủ.")
         self.status.setText(text.strip())
         self.status.setStyleSheet("color: #8a8a8a;" if entry.status == "voided" else "color: #1f4e9a;")
         self.fields.set_values({name: getattr(entry, name) for name in self.fields.widgets})

@@ -30,14 +30,14 @@ class EntryForm(QWidget):
     closed = Signal()  # Esc / Đóng, confirmed if something was typed: the host decides what closing means
     field_focused = Signal(str)  # for the OCR intake: highlight where the field was read
 
-    def __init__(self, runner, book_key: str, parent=None):
+    def __init__(self, runner, book_key: str, parent=None, one_column: bool = False):
         super().__init__(parent)
         self.runner, self.book_key = runner, book_key
         self.incoming = book_key.endswith("incoming")
         self._saving = False
         self._preview_gen = 0
         self._pristine: dict[str, str] = {}
-        self.fields = EntryFields(book_key, self)
+        self.fields = EntryFields(book_key, self, one_column)
         self.preview = QLabel()
         self.preview.setStyleSheet("font-size: 15px; font-weight: bold; color: #1f4e9a;")
         self.previous_year = QCheckBox(self.tr("Đăng ký vào năm trước"))

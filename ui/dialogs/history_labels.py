@@ -23,7 +23,9 @@ def _labels(book_key: str) -> dict[str, str]:
 
 
 def field_label(name: str, book_key: str = "incoming") -> str:
-    return _labels(book_key).get(name, name)
+    """A field's label; an action the core records by name ("lấy số trước") as a heading."""
+    label = _labels(book_key).get(name, name)
+    return label[:1].upper() + label[1:]
 
 
 def value_label(field: str, value: str) -> str:

@@ -17,7 +17,7 @@ class IntakeDialog(QDialog):
         self.item = item
         self.setWindowTitle(self.tr("Nhận văn bản quét — %s") % item.path.name)
         self.viewer = PageViewer(self)
-        self.form = EntryForm(runner, "incoming", self)
+        self.form = EntryForm(runner, "incoming", self, one_column=True)
         self.note = QLabel(wordWrap=True)
         notes = [getattr(item.header, f).note for f in ("number_symbol", "date", "issuer", "summary")
                  if getattr(item.header, f).note]
@@ -38,7 +38,7 @@ class IntakeDialog(QDialog):
         right.addWidget(self.note)
         right.addWidget(self.form, 1)
         split.addWidget(holder)
-        split.setSizes([520, 760])
+        split.setSizes([560, 720])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.resize(1300, 760)

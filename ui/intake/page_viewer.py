@@ -36,6 +36,8 @@ class PageViewer(QWidget):
         zoom_in, zoom_out = QPushButton("+"), QPushButton("−")
         zoom_in.setToolTip(self.tr("Phóng to"))
         zoom_out.setToolTip(self.tr("Thu nhỏ"))
+        for b in (zoom_in, zoom_out):
+            b.setFixedWidth(b.fontMetrics().horizontalAdvance("−") + 24)
         zoom_in.clicked.connect(lambda: self.set_zoom(self._zoom * 1.25))
         zoom_out.clicked.connect(lambda: self.set_zoom(self._zoom / 1.25))
         self.fit_button = QPushButton(self.tr("Vừa khung"))
@@ -81,9 +83,10 @@ class PageViewer(QWidget):
         page = self._page_image()
         if page is None:
             return
-        room = self.scroll.viewport().width() - 4
-        if self.scroll.verticalScrollBar().isHidden():
-            room -= self.scroll.verticalScrollBar().sizeHint().width()  # it appears once zoomed
+        # From the scroll area's own width, less the vertical bar a page taller than wide
+        # brings: the viewport's width changes as the bars come and go.
+        room = (self.scroll.width() - 2 * self.scroll.frameWidth()
+                - self.scroll.verticalScrollBar().sizeHint().width() - 2)
         self.set_zoom(max(50, room) / page.width(), fit=True)
 
     def rotate(self) -> None:

@@ -35,7 +35,7 @@ class EntryFields(QWidget):
     new_requested = Signal()
     cancel_requested = Signal()
 
-    def __init__(self, book_key: str, parent=None):
+    def __init__(self, book_key: str, parent=None, one_column: bool = False):
         super().__init__(parent)
         self.book_key = book_key
         self.widgets: dict[str, QWidget] = {}
@@ -46,7 +46,10 @@ class EntryFields(QWidget):
         columns = QHBoxLayout(self)
         columns.setContentsMargins(0, 0, 0, 0)
         columns.setSpacing(18)
-        for specs in field_specs.for_book(book_key):
+        groups = field_specs.for_book(book_key)
+        if one_column:  # beside a page image: one column of wide fields, not two narrow ones
+            groups = ([s for g in groups for s in g],)
+        for specs in groups:
             form = QFormLayout()
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
