@@ -16,7 +16,7 @@ from ui.archive.models import DocumentsModel, HosoModel
 ARCHIVE = "archive"  # Changes.book_key of writes that touch files only
 
 
-def table(parent, model) -> QTableView:
+def table(parent, model, stretch: int | None = None) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -25,8 +25,22 @@ def table(parent, model) -> QTableView:
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setStretchLastSection(stretch is None)
+    if stretch is not None:  # the long text takes the room left; the short columns stay whole
+        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        view.horizontalHeader().setMinimumSectionSize(40)
+    view.setWordWrap(False)
     return view
+
+
+class _Count:
+    """What the window's status line counts on this tab: the documents in the year's files."""
+
+    def __init__(self, files: HosoModel):
+        self.files = files
+
+    def rowCount(self) -> int:
+        return sum(h.documents for h in self.files.items)
 
 
 class HosoTab(QWidget):
@@ -59,9 +73,11 @@ class HosoTab(QWidget):
         bar.addStretch(1)
 
         self.file_view = table(self, self.files)
+        self.file_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.file_view.setColumnWidth(1, 300)  # the title: room to read it, the rest by its content
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
-        self.doc_view = table(self, self.docs)
+        self.doc_view = table(self, self.docs, 4)
         self.add_button = QPushButton(self.tr("&Thêm văn bản…"), self)
         self.remove_button = QPushButton(self.tr("&Bỏ ra"), self)
         self.up_button = QPushButton(self.tr("Lên"), self)
@@ -86,7 +102,7 @@ class HosoTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.file_view)
         split.addWidget(right)
-        split.setSizes([620, 640])
+        split.setSizes([560, 700])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(bar)
@@ -107,8 +123,8 @@ class HosoTab(QWidget):
         self._update_buttons()
 
     # --- what the window asks of any tab --------------------------------------------------------
-    def model(self) -> HosoModel:
-        return self.files
+    def model(self) -> _Count:
+        return _Count(self.files)
 
     def current_id(self):
         return None

@@ -25,6 +25,9 @@ class ArchiveActions(QObject):
         self.window, self.runner, self.store = window, window.runner, window.store
         self.tab = HosoTab(self.runner, self.store, window)
         self.tab.failed.connect(window.show_error)
+        update = getattr(window, "_update_status", None)  # the window's count line, as for a book
+        if update is not None:
+            self.tab.count_changed.connect(lambda _n: update())
         self.dialog = None
         self.preview = None
         self.due_label = QLabel(window)

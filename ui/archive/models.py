@@ -58,11 +58,11 @@ class HosoModel(_Table):
     columns = (
         ("Số, ký hiệu", lambda h: h.code, True),
         ("Tiêu đề hồ sơ", lambda h: h.title + ("" if h.in_plan else " (ngoài danh mục)"), False),
-        ("Thời hạn bảo quản", lambda h: h.retention, True),
+        ("Thời hạn", lambda h: h.retention, True),
         ("Trạng thái", lambda h: h.state_name + (f" ({h.minutes_number})" if h.minutes_number else ""), True),
-        ("Số văn bản", lambda h: str(h.documents), True),
-        ("Số trang", lambda h: "" if h.pages is None else str(h.pages), True),
-        ("Thời gian tài liệu", _span, True),
+        ("Văn bản", lambda h: str(h.documents), True),
+        ("Trang", lambda h: "" if h.pages is None else str(h.pages), True),
+        ("Thời gian", _span, True),
         ("Người lập", lambda h: h.creator, False),
     )
 
