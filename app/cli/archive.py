@@ -192,6 +192,10 @@ def _handover(store: Store, args) -> int:
         return verify.exit_code(report)
     if cmd == "export":
         codes = [c.strip() for c in args.files.split(",")] if args.files else None
+        with store.ReadSession() as s:
+            refused = handover.candidates(s, args.year, _period(args)).refused
+        for v, why in refused:
+            sys.stderr.write(f"Bỏ qua hồ sơ {v.code}: {why}.\n")
         r = package.export(store, args.year, _period(args), args.out, as_zip=args.zip, codes=codes,
                            giver=(args.giver, args.giver_position), receiver=(args.receiver, args.receiver_position))
         out({"package": str(r.path), "code": r.code, "minutes_number": r.minutes_number, "files": r.files,

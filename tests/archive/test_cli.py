@@ -70,3 +70,23 @@ def test_due_lists_files_near_their_deposit_deadline(closed_quarter, capsys):
     assert code == 0 and "01.TCCB" in o and "còn 19 ngày" in o and "02.TCCB" in o
     code, o, _ = cli(store, capsys, "handover", "due", "--today", "01/01/2027")
     assert "0 hồ sơ" in o
+
+
+def test_export_says_which_secret_files_it_left_out(office, capsys, tmp_path):
+    from app.archive import closing, filing
+    from app.registers import service
+    from tests.archive.conftest import incoming
+
+    store = office["store"]
+    a, b, _ = office["files"]
+    with store.Session.begin() as s:
+        secret = service.register(s, "secret_incoming", incoming(60, secrecy="Mật"), year=YEAR).id
+        filing.add(s, a, [secret])
+        filing.add(s, b, office["in"][:1])
+        closing.close(s, a, on="01/02/2026")
+        closing.close(s, b, on="01/02/2026")
+    out = tmp_path / "o"
+    out.mkdir()
+    code, o, err = cli(store, capsys, "handover", "export", "--year", str(YEAR), "--quarter", "1", "--out", str(out))
+    assert code == 0 and lines(o)[0]["files"] == 1
+    assert "Bỏ qua hồ sơ 01.TCCB" in err and "bí mật nhà nước" in err

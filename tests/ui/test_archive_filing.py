@@ -85,3 +85,25 @@ def test_closing_a_file_from_its_dialog(qtbot, office, runner, settings):
         v = plan.view(s, plan.get(s, office["files"][2]))
     assert (v.state, v.sheets, v.pages) == ("closed", 3, 4)
     QApplication.processEvents()
+
+
+def test_a_new_entry_gets_a_suggested_file_confirmed_in_one_click(qtbot, office, runner, settings):
+    from app.registers import service
+    from app.registers.views import Changes
+    from tests.archive.conftest import incoming
+
+    store = office["store"]
+    with store.Session.begin() as s:
+        filing.add(s, office["files"][1], office["in"][2:6])  # earlier reports went to 02.TCCB
+    win = window(qtbot, office, runner, settings)
+    with store.Session.begin() as s:
+        new = service.register(s, "incoming", incoming(20, summary="Báo cáo tình hình cán bộ quý 3"), year=YEAR).id
+    button = win.archive.suggest_button
+    runner.changed.emit(Changes("incoming", (new,)))  # what a save from the form announces
+    qtbot.waitUntil(button.isVisible, timeout=5000)
+    assert "02.TCCB" in button.text()
+    with qtbot.waitSignal(runner.changed, timeout=5000):
+        button.click()
+    with store.ReadSession() as s:
+        assert filing.files_of(s, [new]) == {new: ["02.TCCB"]}
+    assert not button.isVisible()
