@@ -15,7 +15,7 @@ WEIGHTS = {"summary": 5.0, "issuer": 2.0, "recipients": 2.0, "signer_name": 1.5,
            "recipient_unit": 1.2, "notes": 1.0}
 STRETCH = "summary"
 FLOOR_CHARS = 10
-SUMMARY_CHARS, LONG_CHARS = 40, 26
+SUMMARY_CHARS, LONG_CHARS = 52, 24
 PAD = 16  # cell margins and the sort arrow's room
 
 
