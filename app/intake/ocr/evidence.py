@@ -52,8 +52,12 @@ def _plain_name(name: str) -> bool:
     """Every word one of the built-in body and place words with its marks, and a body's head
     word (SỞ, BAN, VĂN PHÒNG…) only at the start of a part: otherwise a letter or the parting
     of superior and issuer may be wrong."""
-    from app.intake.ocr.vocabulary import known_word
+    from app.intake.ocr.vocabulary import known_word, looks_like_body
 
+    # A name that does not start with a body's word ("QUẢNG TRỊ" alone) lost its first line.
+    first = name.split(" - ")[0]
+    if not (looks_like_body(first) or fold(first).startswith(("ubnd", "hdnd", "dang bo", "tong cuc"))):
+        return False
     for part in name.split(" - "):
         words = part.split()
         folded = fold(part).split()

@@ -110,7 +110,8 @@ BODY_HEADS = ("uy ban", "hoi dong", "so ", "bo ", "ban ", "van phong", "thanh uy
               "huyen uy", "quan uy", "dang uy", "vien ", "cuc ", "tong cuc", "chinh phu",
               "thu tuong", "thanh tra", "toa an", "kho bac", "ngan hang", "trung tam",
               "truong ", "cong an", "bo chi huy", "lien doan", "hoi ", "mat tran", "doan ",
-              "tinh doan", "thanh doan", "bao hiem", "chi cuc")
+              "tinh doan", "thanh doan", "bao hiem", "chi cuc", "lien nganh", "dai ", "kiem toan",
+              "quoc hoi", "bch ", "ban chap hanh", "hdnd", "ubnd")
 
 
 def looks_like_body(name: str) -> bool:
