@@ -61,9 +61,10 @@ def fit(wants: list[Want], room: int) -> list[int]:
     widths = [w.want for w in wants]
     extra = room - sum(widths)
     if extra >= 0:
-        # To the long columns still cutting some of their values, by weight, each up to what
-        # shows all of them; what is left goes to trích yếu, whose text is often longer still.
-        weights = [WEIGHTS.get(w.key, 0.0) for w in wants]
+        # Trích yếu already has a readable start (SUMMARY_CHARS). The other long columns still
+        # cutting some of their values come next, by weight, each up to what shows all of them
+        # (a name is read whole or misread); what is left goes to trích yếu.
+        weights = [WEIGHTS.get(w.key, 0.0) if w.key != STRETCH else 0.0 for w in wants]
         for _ in range(len(wants)):
             needy = [i for i, w in enumerate(wants) if weights[i] and widths[i] < w.full]
             total = sum(weights[i] for i in needy)
