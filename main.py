@@ -16,15 +16,15 @@ def _has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # before any Tesseract process starts
-    from app.cli import build_parser, run
-    from app.store import open_store
+    from app.cli import build_parser, open_for_cli, run
 
     args = build_parser().parse_args(argv)
     data_dir = args.data_dir
     if args.demo:
         data_dir = tempfile.mkdtemp(prefix="vanthu-demo-")
     if args.command:
-        return run(open_store(data_dir), args)
+        store, code = open_for_cli(data_dir)
+        return run(store, args) if store else code
     if not _has_display():
         print("Không có màn hình (DISPLAY trống). Chạy dưới màn hình ảo: "
               "xvfb-run -a -s '-screen 0 1280x800x24' .venv/bin/vanthu", file=sys.stderr)

@@ -49,6 +49,15 @@ class DocTypeView:
     active: bool
 
 
+def is_seeded(session: Session) -> bool:
+    """True when every book and built-in type is there (then start-up needs no write)."""
+    have_books = set(session.scalars(select(Book.key)))
+    have_types = set(session.execute(select(DocType.regime, DocType.name)).all())
+    return all(key in have_books for key, *_ in BOOKS) and all(
+        (regime, name) in have_types
+        for regime, types in (("state", STATE_TYPES), ("party", PARTY_TYPES)) for name, _ in types)
+
+
 def seed(session: Session) -> None:
     """Idempotent: adds what is missing, never overwrites what the clerk edited."""
     have_books = set(session.scalars(select(Book.key)))

@@ -37,7 +37,12 @@ def explain(exc: BaseException) -> str:
     if "unable to open" in text:
         return CANT_OPEN
     if isinstance(exc, OSError):
-        return f"Lỗi tệp: {exc.strerror or 'không đọc/ghi được'} ({getattr(exc, 'filename', '') or ''})."
+        where = f" “{exc.filename}”" if getattr(exc, "filename", None) else ""
+        what = {errno.ENOENT: "không còn tệp hoặc thư mục (đã bị chuyển hoặc xóa)",
+                errno.EISDIR: "đây là thư mục, không phải tệp",
+                errno.ENOTDIR: "đường dẫn không phải thư mục",
+                errno.EEXIST: "tệp đã có"}.get(code, "không đọc/ghi được")
+        return f"Lỗi tệp{where}: {what}."
     return "Lỗi không mong đợi khi đọc/ghi dữ liệu."
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import catalogue
+from app.storage import StorageError, explain, is_storage_error
 from db import engine as db_engine, migrate
 
 ENV_VAR = "VANTHU_DATA_DIR"
@@ -34,11 +35,29 @@ class Store:
 
 
 def open_store(data_dir: Path | str | None = None) -> Store:
+    """Opens (creating or upgrading when needed) the data folder's store. A store already at the
+    program's version is opened without taking the write lock, so reading works while another
+    program writes. Every fault is a StorageError with a Vietnamese message; the file is never
+    changed by a failed open."""
     data_dir = Path(data_dir) if data_dir else default_data_dir()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    engine = db_engine.make_engine(data_dir / DB_NAME)
-    migrate.upgrade(engine)
-    factory = db_engine.session_factory(engine)
-    with factory.begin() as s:
-        catalogue.seed(s)
-    return Store(data_dir, engine, factory, db_engine.session_factory(db_engine.read_engine(engine)))
+    if data_dir.exists() and not data_dir.is_dir():
+        raise StorageError(f"“{data_dir}” là một tệp, không phải thư mục dữ liệu. "
+                           "Hãy chỉ tới một thư mục (--data-dir).")
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        engine = db_engine.make_engine(data_dir / DB_NAME)
+        migrate.upgrade(engine)
+        factory = db_engine.session_factory(engine)
+        read = db_engine.session_factory(db_engine.read_engine(engine))
+        with read() as s:
+            seeded = catalogue.is_seeded(s)
+        if not seeded:
+            with factory.begin() as s:
+                catalogue.seed(s)
+    except migrate.SchemaError as exc:
+        raise StorageError(str(exc)) from None
+    except Exception as exc:
+        if not is_storage_error(exc):
+            raise
+        raise StorageError(explain(exc)) from None
+    return Store(data_dir, engine, factory, read)

@@ -6,12 +6,18 @@ Readers (the register views) use a deferred engine so they never hold up a write
 """
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 15000
+FIRST_WAIT_MS = 1000  # after this, whoever waits for the write lock is told ("đang chờ…")
+
+# Called with no argument when a writer starts waiting for another program's lock; the CLI
+# prints a line, the window shows it in the status bar.
+on_wait: list = []
 
 
 def make_engine(path: Path | str) -> Engine:
@@ -31,8 +37,22 @@ def make_engine(path: Path | str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        mode = "DEFERRED" if conn.get_execution_options().get("read_only") else "IMMEDIATE"
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        if conn.get_execution_options().get("read_only"):
+            conn.exec_driver_sql("BEGIN DEFERRED")
+            return
+        raw = conn.connection.dbapi_connection
+        raw.execute(f"PRAGMA busy_timeout={FIRST_WAIT_MS}")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            for notify in list(on_wait):
+                notify()
+            raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS - FIRST_WAIT_MS}")
+            raw.execute("BEGIN IMMEDIATE")
+        finally:
+            raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     return engine
 

@@ -16,18 +16,44 @@ from app.cli.common import BOOK_KEYS  # noqa: F401  (kept for callers)
 from app.dates import BadDate
 from app.errors import DomainError, ValidationError
 from app.printing import PrintError
-from app.store import Store
+from app.cli.common import log_unexpected
+from app.storage import explain, is_storage_error
+from app.store import Store, open_store
 
 GROUPS = [registers, printing, intake, security, secrets, archive, tracking]
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with its messages in Vietnamese (they are the first thing a wrong command meets)."""
+
+    WORDS = [("the following arguments are required", "thiếu tham số bắt buộc"),
+             ("unrecognized arguments", "tham số không hiểu được"),
+             ("invalid choice", "lựa chọn không hợp lệ"), ("choose from", "chọn một trong"),
+             ("invalid int value", "không phải số nguyên"), ("expected one argument", "cần một giá trị"),
+             ("argument ", "tham số "), ("usage:", "cách dùng:")]
+
+    def error(self, message: str):
+        for en, vi in self.WORDS:
+            message = message.replace(en, vi)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Lỗi: {message}\n")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "cách dùng:")
+
+    def format_help(self) -> str:
+        return (super().format_help().replace("usage:", "cách dùng:")
+                .replace("positional arguments:", "tham số:").replace("options:", "tùy chọn:")
+                .replace("show this help message and exit", "xem hướng dẫn này"))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="vanthu", description="Văn thư: sổ đăng ký văn bản đến/đi.")
+    p = Parser(prog="vanthu", description="Văn thư: sổ đăng ký văn bản đến/đi.")
     p.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng; "
                    "hoặc biến môi trường VANTHU_DATA_DIR)")
     p.add_argument("--demo", action="store_true", help="mở cơ sở dữ liệu thử với dữ liệu mẫu")
     p.add_argument("--user", help="tên đăng nhập (mật khẩu hỏi, hoặc biến môi trường VANTHU_PASSWORD)")
-    sub = p.add_subparsers(dest="command", metavar="LỆNH")
+    sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser)
     for group in GROUPS:
         group.add_parsers(sub)
     return p
@@ -56,3 +82,36 @@ def run(store: Store, args) -> int:
     except (BadDate, PrintError) as exc:
         sys.stderr.write(f"Lỗi: {exc}\n")
         return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("Đã dừng (Ctrl+C). Những gì chưa ghi xong đã được hoàn tác.\n")
+        return 130
+    except Exception as exc:  # noqa: BLE001 — no traceback ever reaches the user
+        if is_storage_error(exc):
+            sys.stderr.write(f"Lỗi: {explain(exc)}\n")
+            return 2
+        sys.stderr.write(f"Lỗi không mong đợi: {type(exc).__name__}. Chi tiết ghi ở "
+                         f"{log_unexpected(exc)}; hãy báo cho người quản trị.\n")
+        return 3
+
+
+def _waiting() -> None:
+    sys.stderr.write("Đang chờ cơ sở dữ liệu (một chương trình khác đang ghi)…\n")
+
+
+def open_for_cli(data_dir):
+    """The store for a command, or a Vietnamese message and exit code 2."""
+    from db import engine as db_engine
+
+    if _waiting not in db_engine.on_wait:
+        db_engine.on_wait.append(_waiting)
+    try:
+        return open_store(data_dir), 0
+    except DomainError as exc:
+        sys.stderr.write(f"Lỗi: {exc.message}\n")
+        return None, 2
+    except Exception as exc:  # noqa: BLE001
+        if is_storage_error(exc):
+            sys.stderr.write(f"Lỗi: {explain(exc)}\n")
+            return None, 2
+        sys.stderr.write(f"Lỗi không mong đợi: {type(exc).__name__}. Chi tiết ghi ở {log_unexpected(exc)}.\n")
+        return None, 3

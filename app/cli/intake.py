@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.cli.common import out
+from app.cli.common import log_unexpected, out
 from app.registers import query
 from app.store import Store
 
@@ -26,10 +26,16 @@ def _ocr(store: Store, args) -> int:
     failed = 0
     for path in args.files:
         try:
+            if path.is_dir():
+                raise ocr.OcrError(f"“{path}” là một thư mục, không phải tệp ảnh hay PDF.")
             out(ocr.ocr_file_json(path, known_issuers=issuers, doc_types=types, lexicon=lexicon))
         except ocr.OcrError as exc:
             failed += 1
             out({"file": str(path), "error": exc.message})
+        except Exception as exc:  # noqa: BLE001 — one bad file never stops the others
+            failed += 1
+            logged = log_unexpected(exc)
+            out({"file": str(path), "error": f"Không đọc được tệp này (lỗi không mong đợi, ghi ở {logged})."})
     return 1 if failed else 0
 
 

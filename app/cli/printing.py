@@ -38,6 +38,9 @@ def _print(store: Store, args) -> int:
             low, high = (int(x) for x in args.numbers.split("-"))
         except ValueError:
             raise ValidationError({"numbers": "Khoảng số phải có dạng A-B, ví dụ 1-500."}) from None
+        if low < 1 or low > high:
+            raise ValidationError({"numbers": f"Khoảng số {low}-{high} không hợp lệ: số đầu phải từ 1 "
+                                   "và không lớn hơn số cuối."})
     req = PrintRequest(args.book, year=args.year, date_from=parse_date(args.date_from),
                        date_to=parse_date(args.date_to), number_from=low, number_to=high,
                        paper=args.paper, volume=args.volume)

@@ -11,6 +11,8 @@ from app.cli.common import BOOK_KEYS, out
 from app.errors import DomainError, PossibleDuplicate, ValidationError
 from app.registers import query, service
 from app.registers.draft import Draft
+from app.cli.input import entry_object, items_of, read_json
+from app.storage import explain, is_storage_error
 from app.store import Store
 
 
@@ -23,11 +25,19 @@ def add_parsers(sub) -> None:
     s.add_argument("--term-start", default="", help="ngày bắt đầu nhiệm kỳ (yyyy-mm-dd), cơ quan Đảng")
     s.add_argument("--place", default="")
     s.add_argument("--state-scheme", choices=("all", "per_type"), default="all")
+    s.add_argument("--continue-numbers", action="store_true",
+                   help="đổi cách đánh số ngay trong năm, mỗi dãy tiếp sau số lớn nhất đã cấp")
 
     r = sub.add_parser("register", help="đăng ký văn bản từ tệp JSON (một đối tượng hoặc danh sách)")
     r.add_argument("--book", choices=BOOK_KEYS, required=True)
     r.add_argument("--json", required=True, type=Path, help="tệp JSON, '-' để đọc stdin")
     r.add_argument("--allow-duplicate", action="store_true")
+    r.add_argument("--each", action="store_true",
+                   help="ghi từng mục một (mặc định: cả lô hoặc không gì)")
+
+    c = sub.add_parser("complete", help="dùng số đã lấy trước cho văn bản đã ký (tệp JSON)")
+    c.add_argument("entry_id", type=int)
+    c.add_argument("--json", required=True, type=Path, help="tệp JSON: trích yếu, người ký, nơi nhận…")
 
     ls = sub.add_parser("list", help="liệt kê văn bản trong sổ")
     ls.add_argument("--book", choices=BOOK_KEYS, required=True)
@@ -51,32 +61,104 @@ def add_parsers(sub) -> None:
 
 
 def _setup(store: Store, args) -> int:
+    import datetime as dt
+
+    from app.registers import periods
+
+    today = dt.date.today()
     with store.Session.begin() as s:
-        org_mod.save(s, org_mod.Organisation(
+        saved = org_mod.save(s, org_mod.Organisation(
             parent_org=args.parent_org, org_name=args.org_name, org_abbr=args.org_abbr,
             regime=args.regime, term_start=args.term_start, place=args.place,
-            state_scheme=args.state_scheme))
+            state_scheme=args.state_scheme), continue_numbers=args.continue_numbers, today=today)
+        from_year = periods.effective_year(s, saved, today)
+    if saved.regime == "state" and from_year > today.year:
+        sys.stderr.write(f"Cách đánh số mới áp dụng từ 01/01/{from_year}: năm {today.year} đã có số văn "
+                         "bản đi, nên năm nay vẫn đánh số như cũ (dùng --continue-numbers để đổi ngay, "
+                         "mỗi dãy tiếp sau số lớn nhất đã cấp).\n")
+    out({"org_abbr": saved.org_abbr, "state_scheme": saved.state_scheme, "scheme_from_year": from_year})
     return 0
 
 
+def _one(s, args, item, index):
+    item = entry_object(item, index)
+    year = item.get("year")
+    if year is not None and not isinstance(year, int):
+        raise ValidationError({"year": "Năm phải là một số nguyên, ví dụ 2025."})
+    return service.register(s, args.book, Draft.from_dict(item), year=year,
+                            allow_duplicate=args.allow_duplicate or item.get("allow_duplicate") is True,
+                            allow_out_of_order=True)  # a batch keeps the order it was given
+
+
+def _refusal(index: int, exc: Exception) -> dict:
+    detail = exc.errors if isinstance(exc, ValidationError) else {}
+    if isinstance(exc, PossibleDuplicate):
+        detail = {"existing_id": exc.existing.id}
+    return {"index": index, "error": getattr(exc, "message", str(exc)), "fields": detail,
+            "duplicate": isinstance(exc, PossibleDuplicate)}
+
+
 def _register(store: Store, args) -> int:
-    text = sys.stdin.read() if str(args.json) == "-" else args.json.read_text(encoding="utf-8")
-    items = json.loads(text)
-    items = items if isinstance(items, list) else [items]
-    failed = 0
-    for i, item in enumerate(items):
-        try:
+    """All or nothing by default: every item is checked inside one transaction, and if any is
+    refused nothing is kept. --each commits item by item. One summary line ends every run."""
+    items = items_of(read_json(args.json))
+    done, refused = [], []
+    try:
+        if args.each:
+            for i, item in enumerate(items):
+                try:
+                    with store.Session.begin() as s:
+                        v = _one(s, args, item, i)
+                    done.append(v)
+                    out({"index": i, "id": v.id, "number": v.number, "number_symbol": v.number_symbol})
+                except (DomainError, ValueError, TypeError) as exc:
+                    if is_storage_error(exc):
+                        raise
+                    refused.append(_refusal(i, exc))
+                    out(refused[-1])
+        else:
             with store.Session.begin() as s:
-                v = service.register(s, args.book, Draft.from_dict(item), year=item.get("year"),
-                                     allow_duplicate=args.allow_duplicate or item.get("allow_duplicate", False))
-            out({"index": i, "id": v.id, "number": v.number, "number_symbol": v.number_symbol})
-        except (DomainError, ValueError, TypeError) as exc:
-            failed += 1
-            detail = exc.errors if isinstance(exc, ValidationError) else {}
-            if isinstance(exc, PossibleDuplicate):
-                detail = {"existing_id": exc.existing.id}
-            out({"index": i, "error": getattr(exc, "message", str(exc)), "fields": detail})
-    return 1 if failed else 0
+                for i, item in enumerate(items):
+                    try:
+                        with s.begin_nested():
+                            done.append(_one(s, args, item, i))
+                    except (DomainError, ValueError, TypeError) as exc:
+                        refused.append(_refusal(i, exc))
+                        out(refused[-1])
+                if refused:
+                    s.rollback()
+            for i, v in enumerate(done if not refused else []):
+                out({"index": i, "id": v.id, "number": v.number, "number_symbol": v.number_symbol})
+    except Exception as exc:
+        if not is_storage_error(exc):
+            raise
+        kept = len(done) if args.each else 0
+        _summary(len(items), kept, refused, stopped=explain(exc))
+        return 2
+    kept = len(done) if (args.each or not refused) else 0
+    _summary(len(items), kept, refused)
+    return 1 if refused else 0
+
+
+def _summary(total: int, kept: int, refused: list, stopped: str = "") -> None:
+    dups = sum(1 for r in refused if r["duplicate"])
+    line = (f"Tổng {total} mục: đã đăng ký {kept}, bị từ chối {len(refused)}"
+            f" (trong đó có thể trùng {dups}).")
+    if refused and not kept and total > len(refused):
+        line += " Không mục nào được ghi (cả lô hoặc không gì; sửa các mục lỗi, hoặc dùng --each)."
+    if stopped:
+        line = f"Dừng giữa chừng: {stopped} Đã ghi {kept} mục đầu; các mục sau chưa được ghi."
+    sys.stderr.write(line + "\n")
+    out({"summary": {"total": total, "registered": kept, "refused": len(refused), "duplicates": dups}})
+
+
+def _complete(store: Store, args) -> int:
+    """Uses a number taken ahead (lấy số trước) for the signed document."""
+    item = entry_object(read_json(args.json), 0)
+    with store.Session.begin() as s:
+        v = service.use_reservation(s, args.entry_id, Draft.from_dict(item))
+    out({"id": v.id, "number": v.number, "number_symbol": v.number_symbol, "status": v.status})
+    return 0
 
 
 def _list(store: Store, args) -> int:
@@ -109,11 +191,12 @@ def _void(store: Store, args) -> int:
 
 
 def _history(store: Store, args) -> int:
-    with store.Session.begin() as s:
+    with store.ReadSession() as s:
+        service.get(s, args.entry_id)  # an unknown id is an error, not an empty history
         for c in service.history(s, args.entry_id):
             out({"at": c.at.isoformat(), "user": c.user, "field": c.field, "old": c.old, "new": c.new})
     return 0
 
 
-COMMANDS = {"setup": _setup, "register": _register, "list": _list, "reserve": _reserve,
+COMMANDS = {"setup": _setup, "register": _register, "complete": _complete, "list": _list, "reserve": _reserve,
             "void": _void, "history": _history}

@@ -25,6 +25,9 @@ def test_register_list_reserve_void(tmp_path, capsys):
     f.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
     code, out, _ = run(capsys, "--data-dir", d, "register", "--book", "incoming", "--json", str(f))
     results = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and results[-1]["summary"]["registered"] == 0  # all or nothing by default
+    code, out, _ = run(capsys, "--data-dir", d, "register", "--book", "incoming", "--each", "--json", str(f))
+    results = [json.loads(line) for line in out.splitlines()]
     assert code == 1
     assert results[0]["number"] == 1
     assert "không có thật" in results[1]["fields"]["doc_date"]
