@@ -33,8 +33,41 @@ def open_main_window(data_dir, demo: bool = False, settings=None, store=None):
     runner = TaskRunner(store)
     window = MainWindow(store, runner, settings, demo=demo)
     runner.setParent(window)
+    _show_lock_waits(window)
     window.show()
     return app, window
+
+
+def _show_lock_waits(window) -> None:
+    """A writer waiting for another program's lock says so in the status bar (from any thread)."""
+    from PySide6.QtCore import QObject, Signal
+
+    from db import engine as db_engine
+
+    class Notice(QObject):
+        waiting = Signal()
+
+    notice = Notice(window)
+    notice.waiting.connect(lambda: window.statusBar().showMessage(
+        window.tr("Đang chờ cơ sở dữ liệu (một chương trình khác đang ghi)…"), 15000))
+    db_engine.on_wait[:] = [notice.waiting.emit]
+
+
+def _unexpected(exc_type, exc, tb) -> None:
+    """The last net: a bug is logged and told in Vietnamese, never shown as a traceback."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.cli.common import log_unexpected
+    from app.storage import explain, is_storage_error
+
+    if is_storage_error(exc):
+        text = explain(exc)
+    else:
+        text = (f"Lỗi không mong đợi ({exc_type.__name__}). Chi tiết đã ghi vào {log_unexpected(exc)}; "
+                "hãy báo cho người quản trị. Dữ liệu đã lưu không bị ảnh hưởng.")
+    box = QMessageBox(QMessageBox.Icon.Critical, "Văn thư", text)
+    box.open()
+    _unexpected.boxes = [*getattr(_unexpected, "boxes", [])[-4:], box]
 
 
 def run_gui(data_dir, demo: bool = False) -> int:
@@ -44,7 +77,15 @@ def run_gui(data_dir, demo: bool = False) -> int:
 
     from ui.security.login_dialog import login_at_start, switched_data_dir
 
-    store = open_store(Path(data_dir) if data_dir else switched_data_dir())
+    sys.excepthook = _unexpected
+    try:
+        store = open_store(Path(data_dir) if data_dir else switched_data_dir())
+    except Exception as exc:  # noqa: BLE001 — a corrupt, locked or newer store: say so, change nothing
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.storage import explain
+        QMessageBox.critical(None, "Văn thư", explain(exc))
+        return 2
     if not demo and login_at_start(store) is False:
         return 0  # nobody logged in: nothing to show
     with store.ReadSession() as s:

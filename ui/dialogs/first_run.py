@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QRadioButton, QVBoxLayout,
+                               QWidget)
 
 from app import org as org_mod
 from app.dates import BadDate, parse_date
@@ -41,6 +42,15 @@ class FirstRunDialog(QDialog):
         self.state_scheme = QComboBox()
         self.state_scheme.addItem(self.tr("Chung một dãy số cho mọi tên loại"), "all")
         self.state_scheme.addItem(self.tr("Mỗi tên loại một dãy số"), "per_type")
+        # A scheme change in a year that already has numbers waits for 1 January, unless the
+        # administrator asks to continue each sequence after its highest number now.
+        self.continue_numbers = QCheckBox(self.tr("Đổi ngay năm nay, mỗi dãy tiếp sau số lớn nhất đã cấp"))
+        self.continue_numbers.setToolTip(self.tr(
+            "Nếu không chọn: năm nay đã có số văn bản đi thì cách đánh số mới áp dụng từ 01/01 năm sau, "
+            "để không số nào bị cấp lại."))
+        if first_run:  # nothing numbered yet: nothing to continue
+            self.continue_numbers.hide()
+        self.notice_box = None
 
         regime_row = QWidget()
         row = QHBoxLayout(regime_row)
@@ -51,11 +61,11 @@ class FirstRunDialog(QDialog):
         self.widgets = {"parent_org": self.parent_org, "org_name": self.org_name,
                         "org_abbr": self.org_abbr, "regime": regime_row,
                         "term_start": self.term_start, "place": self.place,
-                        "state_scheme": self.state_scheme}
+                        "state_scheme": self.state_scheme, "continue_numbers": self.continue_numbers}
         labels = {"parent_org": self.tr("Cơ quan chủ quản"), "org_name": self.tr("Tên cơ quan"),
                   "org_abbr": self.tr("Chữ viết tắt (trong ký hiệu)"), "regime": self.tr("Chế độ"),
                   "term_start": self.tr("Ngày bắt đầu nhiệm kỳ"), "place": self.tr("Địa danh"),
-                  "state_scheme": self.tr("Cách đánh số văn bản đi")}
+                  "state_scheme": self.tr("Cách đánh số văn bản đi"), "continue_numbers": ""}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         for name, widget in self.widgets.items():
@@ -89,6 +99,7 @@ class FirstRunDialog(QDialog):
         party = self.party.isChecked()
         self.term_start.setEnabled(party)
         self.state_scheme.setEnabled(not party)
+        self.continue_numbers.setEnabled(not party)
 
     def _show(self, org: org_mod.Organisation) -> None:
         self.parent_org.setText(org.parent_org)
@@ -122,8 +133,24 @@ class FirstRunDialog(QDialog):
             self._show_errors(exc.errors)
             return
         self.buttons.setEnabled(False)
-        self.runner.write(lambda s: org_mod.save(s, org), lambda _: self.accept(), self._failed,
-                          owner=self)
+        keep_on, today = self.continue_numbers.isChecked(), dt.date.today()
+
+        def write(s):
+            from app.registers import periods
+            saved = org_mod.save(s, org, continue_numbers=keep_on, today=today)
+            return periods.effective_year(s, saved, today)
+        self.runner.write(write, lambda year: self._saved(year, today), self._failed, owner=self)
+
+    def _saved(self, from_year: int, today: dt.date) -> None:
+        if self.state.isChecked() and from_year > today.year:
+            self.notice_box = QMessageBox(
+                QMessageBox.Icon.Information, self.tr("Cách đánh số văn bản đi"),
+                self.tr("Năm %s đã có số văn bản đi, nên năm nay vẫn đánh số như cũ. Cách đánh số "
+                        "mới áp dụng từ ngày 01/01/%s.") % (today.year, from_year),
+                QMessageBox.StandardButton.Ok, self.parentWidget())
+            self.notice_box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Đồng ý"))
+            self.notice_box.open()
+        self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
