@@ -43,8 +43,10 @@ def make_engine(path: Path | str, key: bytes) -> Engine:
     import sqlcipher3.dbapi2 as sqlcipher
 
     path = Path(path)
+    # LIFO: the connection just used is used again, its page cache still warm. Each page read
+    # into a cold cache is decrypted and checked, which plain SQLite never pays.
     engine = create_engine("sqlite://", module=sqlcipher, creator=lambda: _connect(path, key),
-                           poolclass=QueuePool, pool_size=2)
+                           poolclass=QueuePool, pool_size=2, pool_use_lifo=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
