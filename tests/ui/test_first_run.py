@@ -1,3 +1,5 @@
+import datetime as dt
+
 from app import org
 from ui.dialogs.first_run import FirstRunDialog
 
@@ -46,19 +48,7 @@ def test_first_run_errors_at_fields(qtbot, store):
     runner.wait()
 
 
-def _two_decisions(store):
-    import datetime as dt
-
-    from app.registers import service
-    from app.registers.draft import Draft
-
-    with store.Session.begin() as s:
-        for _ in range(2):
-            service.register(s, "outgoing", Draft(doc_date=dt.date.today(), doc_type="Quyết định",
-                                                  summary="Về việc", signer_name="A"))
-
-
-def _next_decision(store):
+def _decision(store):
     import datetime as dt
 
     from app.registers import service
@@ -69,41 +59,39 @@ def _next_decision(store):
                                                      summary="Về việc", signer_name="A")).number_symbol
 
 
-def test_scheme_change_mid_year_is_announced_and_never_reissues(qtbot, state_store):
-    """Issue 9, finding 1: after 01 and 02/QĐ-SNV, "Mỗi tên loại một dãy số" gave 01 and 02 again."""
+def _settings_dialog(qtbot, store):
+    """Cài đặt → Cơ quan after two Quyết định this year, switched to one sequence per type."""
     from ui.tasks import TaskRunner
 
-    _two_decisions(state_store)
-    runner = TaskRunner(state_store)
+    _decision(store), _decision(store)
+    runner = TaskRunner(store)
     dialog = FirstRunDialog(runner, None, first_run=False)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.org_abbr.text() == "SNV", timeout=5000)
-    assert dialog.continue_numbers.isVisibleTo(dialog)
     dialog.state_scheme.setCurrentIndex(dialog.state_scheme.findData("per_type"))
+    return dialog, runner
+
+
+def test_scheme_change_mid_year_is_announced_and_never_reissues(qtbot, state_store):
+    """Issue 9, finding 1: after 01 and 02/QĐ-SNV, "Mỗi tên loại một dãy số" gave 01 and 02 again."""
+    dialog, runner = _settings_dialog(qtbot, state_store)
+    assert dialog.continue_numbers.isVisibleTo(dialog)
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.save()
     assert "01/01/" in dialog.notice_box.text()
     dialog.notice_box.close()
-    assert _next_decision(state_store) == "03/QĐ-SNV"
+    assert _decision(state_store) == "03/QĐ-SNV"
     runner.wait()
 
 
 def test_scheme_change_can_continue_now(qtbot, state_store):
-    from ui.tasks import TaskRunner
-
-    _two_decisions(state_store)
-    runner = TaskRunner(state_store)
-    dialog = FirstRunDialog(runner, None, first_run=False)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.org_abbr.text() == "SNV", timeout=5000)
-    dialog.state_scheme.setCurrentIndex(dialog.state_scheme.findData("per_type"))
+    dialog, runner = _settings_dialog(qtbot, state_store)
     dialog.continue_numbers.setChecked(True)
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.save()
     assert dialog.notice_box is None
-    assert _next_decision(state_store) == "03/QĐ-SNV"
+    assert _decision(state_store) == "03/QĐ-SNV"
     with state_store.ReadSession() as s:
-        assert org.load(s).scheme_for(2026) == "per_type"
+        assert org.load(s).scheme_for(dt.date.today().year) == "per_type"
     runner.wait()
