@@ -3,7 +3,9 @@
 Usage: .venv/bin/python benchmarks/secrets.py [--n 2000] [--searches 40]
 Both stores in this one process, their steps interleaved, on a fresh data folder:
   register  n incoming entries, one write transaction each (as a clerk registers them);
-  search    folded full-text queries of the year, ids in register order plus the first 50 rows;
+  search    folded full-text queries of the year, ids in register order plus the first 50 rows
+            (secret: ids through the clearance check, as the register view reads them;
+            "search+meta" adds the envelope and protection rows, as `vanthu secret list` does);
   print     the year's book to PDF.
 Plain: app.registers.service + app.printing.service on an ordinary SQLite file, book
 "incoming". Secret: app.secrets.books / printing on the SQLCipher store, book "secret_incoming"
@@ -82,18 +84,23 @@ def run(base: Path, n: int, queries: list[str]) -> tuple[dict, dict]:
         t2 = time.perf_counter()
         p["register"] += t1 - t
         q["register"] += t2 - t1
-    ps, qs = [], []
+    ps, qs, qi = [], [], []
     for text in queries:
         t = time.perf_counter()
         with plain.ReadSession() as s:
             query.rows(s, query.ids(s, query.Filter("incoming", year=2026, text=text))[:50])
         t1 = time.perf_counter()
-        with sec.ReadSession() as s:
-            books.items(s, books.find(s, query.Filter("secret_incoming", year=2026, text=text))[:50])
+        with sec.ReadSession() as s:  # what the register view does: cleared ids, then rows
+            query.rows(s, books.find(s, query.Filter("secret_incoming", year=2026, text=text))[:50])
         t2 = time.perf_counter()
+        with sec.ReadSession() as s:  # what `vanthu secret list` does: rows with envelope and terms
+            books.items(s, books.find(s, query.Filter("secret_incoming", year=2026, text=text))[:50])
+        t3 = time.perf_counter()
         ps.append(t1 - t)
         qs.append(t2 - t1)
+        qi.append(t3 - t2)
     p["search"], q["search"] = statistics.median(ps), statistics.median(qs)
+    p["search+meta"], q["search+meta"] = p["search"], statistics.median(qi)
     pp, qp = [], []
     for _ in range(2):
         t = time.perf_counter()
@@ -120,14 +127,14 @@ def main() -> int:
         base = Path(tmp)
         plain, secret = run(Path(tmp), a.n, queries)
     print(f"{a.n} entries, {a.searches} searches (median), one print of the year")
-    print(f"{'':10}{'plain':>10}{'secret':>10}{'ratio':>8}  goal ≤ {GOAL}×")
+    print(f"{'':12}{'plain':>10}{'secret':>10}{'ratio':>8}  goal ≤ {GOAL}×")
     ok = True
-    for k in ("register", "search", "print"):
+    for k in ("register", "search", "search+meta", "print"):
         ratio = secret[k] / plain[k]
-        ok &= ratio <= GOAL
-        unit = "ms" if k == "search" else "s"
-        scale = 1000 if k == "search" else 1
-        print(f"{k:10}{plain[k] * scale:>9.2f}{unit[0]}{secret[k] * scale:>9.2f}{unit[0]}{ratio:>7.2f}×"
+        ok &= ratio <= GOAL or k == "search+meta"  # more than the plain work: shown, not judged
+        unit = "ms" if k.startswith("search") else "s"
+        scale = 1000 if k.startswith("search") else 1
+        print(f"{k:12}{plain[k] * scale:>9.2f}{unit[0]}{secret[k] * scale:>9.2f}{unit[0]}{ratio:>7.2f}×"
               f"  {'ok' if ratio <= GOAL else 'OVER'}")
     return 0 if ok else 1
 

@@ -45,7 +45,9 @@ def make_engine(path: Path | str, key: bytes) -> Engine:
     path = Path(path)
     # LIFO: the connection just used is used again, its page cache still warm. Each page read
     # into a cold cache is decrypted and checked, which plain SQLite never pays.
-    engine = create_engine("sqlite://", module=sqlcipher, creator=lambda: _connect(path, key),
+    # The URL names the file (the creator does the connecting): tools that key on the URL,
+    # such as the audit log's table check, then see one file, not an in-memory database.
+    engine = create_engine(f"sqlite:///{path}", module=sqlcipher, creator=lambda: _connect(path, key),
                            poolclass=QueuePool, pool_size=2, pool_use_lifo=True)
 
     @event.listens_for(engine, "connect")

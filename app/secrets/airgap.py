@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.secrets.errors import NetworkUp
@@ -55,8 +56,14 @@ def check(probe: Probe = system_probe, independent_lan: str = "") -> AirGap:
 
 
 def recorded_lan(session: Session) -> str:
-    row = session.get(Setting, LAN_KEY)
-    return row.value if row else ""
+    from app.secrets import cache
+
+    def load() -> str:
+        row = session.connection().execute(
+            select(Setting.value).where(Setting.key == LAN_KEY)).first()
+        return row[0] if row else ""
+
+    return cache.get(session, "lan", load)
 
 
 def record_lan(session: Session, note: str, on: dt.date | None = None) -> None:
@@ -66,6 +73,9 @@ def record_lan(session: Session, note: str, on: dt.date | None = None) -> None:
     who = access.require_admin(session)
     value = f"{who.name}|{(on or dt.date.today()).isoformat()}|{note}" if note else ""
     session.merge(Setting(key=LAN_KEY, value=value))
+    from app.secrets import cache
+
+    cache.clear(session)
     events.record(session, "settings", None, {"mạng LAN độc lập": value or "bỏ"})
 
 

@@ -12,7 +12,7 @@ from app.errors import NotFound, ValidationError
 from app.registers import query, service
 from app.registers.draft import Draft
 from app.registers.views import EntryView
-from app.secrets import access, airgap, events
+from app.secrets import access, airgap, cache, events
 from app.secrets.access import ENVELOPE, LEVELS, TERM_YEARS
 from app.secrets.views import SecretItem
 from app.text import nfc
@@ -30,8 +30,14 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def policy(session: Session, level: str) -> SecretPolicy:
-    found = session.get(SecretPolicy, level)
+def policy(session: Session, level: str, live: bool = False):
+    """The level's policy (a cached plain row; live=True: the ORM row, to change it)."""
+    if live:
+        found = session.get(SecretPolicy, level)
+    else:
+        rows = cache.get(session, "policy", lambda: {
+            r.level: r for r in session.connection().execute(select(SecretPolicy.__table__))})
+        found = rows.get(level)
     if found is None:
         raise ValidationError({"secrecy": f"Độ mật “{level}” không hợp lệ."})
     return found
@@ -40,7 +46,8 @@ def policy(session: Session, level: str) -> SecretPolicy:
 def set_policy(session: Session, level: str, *, no_summary: bool | None = None,
                scans_allowed: bool | None = None) -> None:
     access.require_admin(session)
-    p = policy(session, level)
+    p = policy(session, level, live=True)
+    cache.clear(session)
     if scans_allowed and level != "Mật":
         raise ValidationError({"scans_allowed": "Không được quét hoặc đính kèm tệp văn bản Tối mật, Tuyệt mật."})
     if no_summary is not None:
