@@ -81,6 +81,24 @@ def add_parsers(sub) -> None:
     dp = a.add_parser("destroy-propose", help="lập danh sách đề nghị tiêu hủy")
     dp.add_argument("entry_ids", type=int, nargs="+")
     dp.add_argument("--reason", default="")
+    ex = a.add_parser("extend", help="gia hạn thời hạn bảo vệ theo quyết định")
+    ex.add_argument("entry_id", type=int)
+    ex.add_argument("--years", type=int, required=True)
+    ex.add_argument("--decision", required=True)
+    ex.add_argument("--date", required=True)
+    eo = a.add_parser("expire", help="xác nhận hết thời hạn bảo vệ (giải mật, có ghi nhận)")
+    eo.add_argument("entry_id", type=int)
+    dd = a.add_parser("destroy-decide", help="ghi quyết định tiêu hủy của hội đồng")
+    dd.add_argument("proposal", type=int)
+    dd.add_argument("--decision", required=True)
+    dd.add_argument("--date", required=True)
+    dd.add_argument("--by", required=True)
+    dd.add_argument("--council", required=True, help="thành viên hội đồng, cách nhau bởi ';'")
+    dn = a.add_parser("destroy-done", help="ghi đã tiêu hủy; --out in biên bản tiêu hủy")
+    dn.add_argument("proposal", type=int)
+    dn.add_argument("--date", required=True)
+    dn.add_argument("--method", required=True)
+    dn.add_argument("--out", type=Path)
     ag = a.add_parser("airgap", help="kiểm tra kết nối mạng; ghi nhận mạng LAN độc lập")
     ag.add_argument("--independent-lan", help="(quản trị) ghi nhận máy ở mạng LAN độc lập; '' để bỏ")
     pr = a.add_parser("print", help="in sổ, biểu mẫu văn bản mật ra PDF")
@@ -307,6 +325,48 @@ def _destroy_propose(sstore, store, args) -> int:
     return 0
 
 
+def _extend(sstore, store, args) -> int:
+    from app.secrets import protection
+
+    with sstore.Session.begin() as s:
+        it = protection.extend(s, args.entry_id, years=args.years, decision_no=args.decision,
+                               decision_date=parse_date(args.date))
+    out({"entry": it.id, "protected_until": it.protected_until.isoformat()})
+    return 0
+
+
+def _expire(sstore, store, args) -> int:
+    from app.secrets import protection
+
+    with sstore.Session.begin() as s:
+        it = protection.confirm_expiry(s, args.entry_id)
+    out({"entry": it.id, "state": it.state})
+    return 0
+
+
+def _destroy_decide(sstore, store, args) -> int:
+    from app.secrets import destruction
+
+    with sstore.Session.begin() as s:
+        d = destruction.decide(s, args.proposal, decision_no=args.decision,
+                               decision_date=parse_date(args.date), decided_by=args.by,
+                               council="\n".join(args.council.split(";")))
+    out({"proposal": d.id, "state": d.state})
+    return 0
+
+
+def _destroy_done(sstore, store, args) -> int:
+    from app.secrets import destruction, printing
+
+    with sstore.Session.begin() as s:
+        d = destruction.carry_out(s, args.proposal, on=parse_date(args.date), method=args.method)
+    if args.out:
+        with sstore.Session.begin() as s:
+            printing.print_destruction(s, d.id, args.out)
+    out({"proposal": d.id, "state": d.state, "entries": [i.id for i in d.items]})
+    return 0
+
+
 def _airgap(sstore, store, args) -> int:
     with sstore.Session.begin() as s:
         if args.independent_lan is not None:
@@ -345,6 +405,8 @@ def print_secret(store, args) -> int:
 ACTIONS = {"grant": _grant, "move": _move, "register": _register, "list": _list,
            "transfer": _transfer, "holdings": _holdings, "copy": _copy, "authoriser": _authoriser,
            "recall": _recall, "due": _due, "declassify": _declassify, "level": _level,
-           "destroy-propose": _destroy_propose, "airgap": _airgap, "print": _print}
+           "destroy-propose": _destroy_propose, "destroy-decide": _destroy_decide,
+           "destroy-done": _destroy_done, "extend": _extend, "expire": _expire,
+           "airgap": _airgap, "print": _print}
 COMMANDS = {"secret": handle}
 __all__ = ["COMMANDS", "add_parsers", "print_secret", "dt"]

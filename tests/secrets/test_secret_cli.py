@@ -92,3 +92,30 @@ def test_refusals_wrong_password_uncleared_user_network(cli, monkeypatch):
     assert code == 2 and "Máy đang kết nối mạng" in err
     code, out, _ = run("secret", "airgap", user="canbo")
     assert json.loads(out)["connected"] == ["wlan0"] and not json.loads(out)["writes_allowed"]
+
+
+def test_destruction_and_terms_from_the_command_line(cli):
+    run, tmp = cli
+    f = tmp / "out.json"
+    f.write_text(json.dumps({"doc_date": "05/03/2026", "doc_type": "Kế hoạch", "summary": "Kế hoạch A",
+                             "signer_name": "Nguyễn Văn A", "secrecy": "Mật", "copies": 2},
+                            ensure_ascii=False), encoding="utf-8")
+    entry = json.loads(run("secret", "register", "--book", "secret_outgoing", "--json", str(f))[1])["id"]
+    code, out, _ = run("secret", "extend", str(entry), "--years", "5", "--decision", "1/QĐ",
+                       "--date", "01/01/2035")
+    assert code == 0 and json.loads(out)["protected_until"] == "2041-03-05"
+    code, _, err = run("secret", "expire", str(entry))
+    assert code == 2 and "chưa hết" in err
+    proposal = json.loads(run("secret", "destroy-propose", str(entry), "--reason", "Hết giá trị")[1])["proposal"]
+    code, _, err = run("secret", "destroy-done", str(proposal), "--date", "02/06/2026", "--method", "Đốt")
+    assert code == 2 and "sau khi có quyết định" in err
+    assert run("secret", "destroy-decide", str(proposal), "--decision", "7/QĐ", "--date", "01/06/2026",
+               "--by", "Giám đốc", "--council", "A;B;C")[0] == 0
+    pdf = tmp / "bb.pdf"
+    code, out, _ = run("secret", "destroy-done", str(proposal), "--date", "02/06/2026", "--method", "Đốt",
+                       "--out", str(pdf))
+    assert code == 0 and json.loads(out)["state"] == "done" and pdf.exists()
+    code, out, _ = run("secret", "list", "--book", "secret_outgoing")
+    assert [r["state"] for r in json.loads(out)] == ["destroyed"]
+    code, _, err = run("secret", "transfer", str(entry), "--to", "X")
+    assert code == 2 and "đã tiêu hủy" in err
