@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import NotFound, ValidationError
+from app.errors import ValidationError
 from app.secrets import access, airgap, books, events
 from app.secrets.access import LEVELS
 from app.secrets.errors import SecretStateError

@@ -3,7 +3,6 @@ for, the mark of the highest level printed on every page, the audit head on the 
 and each print an audited event."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -158,4 +157,4 @@ def _form(session, form, year, levels, rows, out, text, *, signers=KEEPER, openi
 
 
 __all__ = ["print_register", "print_transfer", "print_copies", "print_stats", "print_recall",
-           "print_declassified", "print_destruction", "dt"]
+           "print_declassified", "print_destruction"]
