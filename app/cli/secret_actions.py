@@ -49,8 +49,9 @@ def _register(sstore, store, args) -> int:
         if "recall_by" in kw:
             kw["recall_by"] = parse_date(kw["recall_by"])
         try:
-            with sstore.Session.begin() as s:
-                it = books.register(s, args.book, Draft.from_dict(item), **kw)
+            # the plain transaction inside: it commits first (Party numbers shared, see shared_numbers)
+            with sstore.Session.begin() as s, store.Session.begin() as p:
+                it = books.register(s, args.book, Draft.from_dict(item), plain=p, **kw)
             out({"id": it.id, "number": it.entry.number, "number_symbol": it.entry.number_symbol,
                  "secrecy": it.entry.secrecy, "envelope": it.envelope})
         except ValidationError as exc:

@@ -62,8 +62,11 @@ def register(session: Session, book_key: str, draft: Draft, *, envelope: str = "
              named_only: bool = False, named_person: str = "", copy_no: str = "",
              summary_agreed_by: str = "", level_set_on: dt.date | None = None,
              recall_by: dt.date | None = None, allow_duplicate: bool = False,
-             now: dt.datetime | None = None, **register_options) -> SecretItem:
-    """register_options go to app.registers.service.register as they are (e.g. allow_out_of_order)."""
+             now: dt.datetime | None = None, plain: Session | None = None,
+             **register_options) -> SecretItem:
+    """register_options go to app.registers.service.register as they are (e.g. allow_out_of_order).
+    plain: a write Session of the ordinary store, for Party numbering shared across the two
+    (app/secrets/shared_numbers.py); nest it inside this session's transaction."""
     if book_key not in SECRET_BOOKS:
         raise ValidationError({"book": "Chỉ đăng ký vào sổ văn bản mật đến hoặc đi."})
     level = nfc(draft.secrecy)
@@ -86,8 +89,17 @@ def register(session: Session, book_key: str, draft: Draft, *, envelope: str = "
             raise ValidationError({"summary": f"Văn bản {level} không ghi trích yếu, trừ khi người "
                                               "xác định độ mật đồng ý (ghi rõ người đồng ý)."})
         hold_back, summary = summary, ""  # written after the checks, with the agreement recorded
+    shared = None
+    if plain is not None:
+        from app.secrets import shared_numbers
+
+        shared = shared_numbers.shared_scope(session, book_key, replace(draft, secrecy=level))
+        if shared:
+            shared_numbers.before(session, plain, shared)
     view = service.register(session, book_key, replace(draft, summary=summary, secrecy=level),
                             allow_duplicate=allow_duplicate, now=now, **register_options)
+    if shared:
+        shared_numbers.after(plain, shared, view.number)
     e = session.get(Entry, view.id)
     if hold_back:
         e.summary = hold_back
