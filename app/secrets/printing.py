@@ -116,7 +116,7 @@ def print_recall(session: Session, recall_id: int, out: Path) -> dict:
 
 def print_declassified(session: Session, year: int | None, out: Path) -> dict:
     listed = protection.declassified(session, year)
-    rows = [Row((str(i), it.label, it.entry.summary, d.old_level, d.decision_no, fmt(d.decision_date),
+    rows = [Row((str(i), _symbol(it), it.entry.summary, d.old_level, d.decision_no, fmt(d.decision_date),
                  d.decided_by)) for i, (it, d) in enumerate(listed, 1)]
     return _form(session, DECLASSIFIED, year, {d.old_level for _, d in listed}, rows, out,
                  f"Hồ sơ giải mật gồm {len(rows)} tài liệu.")
@@ -125,7 +125,7 @@ def print_declassified(session: Session, year: int | None, out: Path) -> dict:
 def print_destruction(session: Session, destruction_id: int, out: Path) -> dict:
     """The proposal list, or once carried out, the destruction minutes (biên bản tiêu hủy)."""
     d = destruction.view(session, destruction_id)
-    rows = [Row((str(i), it.label, fmt(it.entry.doc_date), it.entry.summary, it.entry.secrecy,
+    rows = [Row((str(i), _symbol(it), fmt(it.entry.doc_date), it.entry.summary, it.entry.secrecy,
                  str(it.entry.copies or 1), d.reason)) for i, it in enumerate(d.items, 1)]
     form = DESTROY
     if d.state == "done":
@@ -140,6 +140,11 @@ def print_destruction(session: Session, destruction_id: int, out: Path) -> dict:
     return _form(session, form, d.proposed_on.year, {i.entry.secrecy for i in d.items}, rows, out, text,
                  signers=signers, title=title,
                  opening=(f"Lập ngày {fmt(d.proposed_on)}, người lập: {d.proposed_by}",))
+
+
+def _symbol(it) -> str:
+    """Số, ký hiệu as the column asks (the level has a column of its own)."""
+    return it.entry.number_symbol or f"số đến {it.entry.number}"
 
 
 def _summaries(session: Session, ids) -> dict[int, str]:
