@@ -47,16 +47,26 @@ def normalise(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch in "0123456789abcdef")
 
 
-def first_break(rows: Iterable[tuple]) -> tuple[int, str] | None:
+def first_break(rows: Iterable[tuple], covered: dict | None = None) -> tuple[int, str] | None:
     """Walks events (id, at, user, kind, entry_id, details, entry_hash, prev, hash) in id order;
-    returns (id, reason) of the first broken link, or None when the chain holds."""
+    returns (id, reason) of the first broken link, or None when the chain holds. `covered`, if
+    given, is filled on the way with entry id -> (entry hash, event id) of the last event that
+    covered each entry, so verifying reads the events once."""
     prev, expected_id = GENESIS, None
+    sha = hashlib.sha256
+    broken = None
     for id_, at, user, kind, entry_id, details, e_hash, stored_prev, stored in rows:
-        if expected_id is not None and id_ != expected_id:
-            return id_, f"thiếu sự kiện #{expected_id}" + (f"–#{id_ - 1}" if id_ - 1 > expected_id else "")
-        if stored_prev != prev:
-            return id_, "không nối vào sự kiện trước"
-        if event_hash(prev, id_, at, user, kind, entry_id, details, e_hash) != stored:
-            return id_, "nội dung sự kiện đã bị sửa"
-        prev, expected_id = stored, id_ + 1
-    return None
+        if broken is None:
+            if expected_id is not None and id_ != expected_id:
+                broken = id_, f"thiếu sự kiện #{expected_id}" + (f"–#{id_ - 1}" if id_ - 1 > expected_id else "")
+            elif stored_prev != prev:
+                broken = id_, "không nối vào sự kiện trước"
+            elif sha(SEP.join((prev, str(id_), at, user, kind, "" if entry_id is None else str(entry_id),
+                               details, e_hash)).encode("utf-8")).hexdigest() != stored:
+                broken = id_, "nội dung sự kiện đã bị sửa"
+            prev, expected_id = stored, id_ + 1
+            if broken is not None and covered is None:
+                return broken
+        if covered is not None and e_hash:
+            covered[entry_id] = (e_hash, id_)
+    return broken
