@@ -38,10 +38,12 @@ def test_notice_export_as_shown_and_saved_searches(qtbot, runner, filled, settin
     tab.filter_bar.search.setText("")
     tab.apply_filter()
     qtbot.waitUntil(lambda: tab.model().rowCount() == 250, timeout=10000)
+    assert tab.filter_bar.saved.menu() is win.tracking.saved_menu  # beside the filter bar
     win.tracking._fill_saved()
     win.tracking.saved_menu.actions()[-1].trigger()
     qtbot.waitUntil(lambda: tab.model().rowCount() == 25, timeout=10000)
     assert tab.filter_bar.search.text() == "Quyết định"
+    assert tab.filter_bar.year.currentData() == tab.model().filter.year
 
 
 def _saved(win):

@@ -45,6 +45,10 @@ class TrackingActions(QObject):
         self.saved_menu = QMenu(w.tr("Tìm kiếm đã &lưu"), m)
         self.saved_menu.aboutToShow.connect(self._fill_saved)
         m.addMenu(self.saved_menu)
+        for key in getattr(w, "_tabs", {}):  # the same list beside each book's filter bar
+            bar = w.register_tab(key).filter_bar
+            if hasattr(bar, "saved"):
+                bar.saved.setMenu(self.saved_menu)
         w.menu(w.tr("Cài đặt")).addAction(w.tr("&Lịch làm việc (ngày nghỉ, làm bù)…"), self.edit_calendar)
         # The notice comes once the first rows are on screen: start-up is not made slower.
         w.register_tab("incoming").model().rows_shown.connect(
@@ -204,9 +208,7 @@ class TrackingActions(QObject):
 
     def apply_saved(self, f) -> None:
         tab = self.window.current_tab()
-        tab.filter_bar.search.blockSignals(True)
-        tab.filter_bar.search.setText(f.text)
-        tab.filter_bar.search.blockSignals(False)
+        tab.filter_bar.show_filter(f)  # every box shows what the saved search chose
         tab.model().set_filter(f)
 
     def _failed(self, exc) -> None:

@@ -49,11 +49,17 @@ class FilterBar(QWidget):
             self.urgency.addItem(u, u)
         self.clear = QToolButton()
         self.clear.setText(self.tr("Bỏ lọc"))
+        # Saved searches (TT 01/2019): the menu is filled by the tracking capability.
+        self.saved = QToolButton()
+        self.saved.setText(self.tr("Tìm đã lưu"))
+        self.saved.setToolTip(self.tr("Lưu tìm kiếm đang dùng, hoặc dùng lại một tìm kiếm đã lưu"))
+        self.saved.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for w, stretch in ((self.year, 0), (self.search, 3), (self.date_from, 0), (self.date_to, 0),
-                           (self.doc_type, 0), (self.issuer, 2), (self.urgency, 0), (self.clear, 0)):
+                           (self.doc_type, 0), (self.issuer, 2), (self.urgency, 0), (self.clear, 0),
+                           (self.saved, 0)):
             row.addWidget(w, stretch)
 
         self.search.textChanged.connect(self.text_changed)
@@ -124,6 +130,23 @@ class FilterBar(QWidget):
             "issuer": "" if self.outgoing else typed, "recipients": typed if self.outgoing else "",
             "urgency": self.urgency.currentData() or "",
         }
+
+    def show_filter(self, f) -> None:
+        """Puts a Filter's values (a saved search) back into the boxes, without querying."""
+        for w in (self.year, self.search, self.date_from, self.date_to, self.doc_type, self.issuer,
+                  self.urgency):
+            w.blockSignals(True)
+        self.year.setCurrentIndex(max(0, self.year.findData(f.year)))
+        self.search.setText(f.text or "")
+        self.date_from.setText(f.date_from.strftime("%d/%m/%Y") if f.date_from else "")
+        self.date_to.setText(f.date_to.strftime("%d/%m/%Y") if f.date_to else "")
+        self.doc_type.setCurrentIndex(max(0, self.doc_type.findData(f.doc_type or "")))
+        self.issuer.setText((f.recipients if self.outgoing else f.issuer) or "")
+        self.urgency.setCurrentIndex(max(0, self.urgency.findData(f.urgency or "")))
+        for w in (self.year, self.search, self.date_from, self.date_to, self.doc_type, self.issuer,
+                  self.urgency):
+            w.blockSignals(False)
+        self._last = self.values()
 
     def reset(self) -> None:
         for box in (self.search, self.date_from, self.date_to, self.issuer):
