@@ -34,6 +34,7 @@ class BookHeader:
     volume: int | None = None  # Quyển số; the caller continues it from earlier prints
     secrecy_mark: str | None = None  # e.g. "MẬT", "TỐI MẬT"; required for secret books
     place: str = ""          # địa danh for the closing date line, e.g. "Huế"
+    chain_head: str = ""     # the audit chain's head when printed: the paper anchors the log
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,10 @@ def draw_closing(c: Canvas, g: Geometry, book: BookTemplate, header: BookHeader,
         c.setFont(REGULAR, 13)
         c.drawString(g.left + 20 * mm, y, line)
         y -= 18
+    if header.chain_head:  # checked later with `vanthu audit verify --head`
+        c.setFont(REGULAR, 11)
+        c.drawString(g.left + 20 * mm, y - 4, f"Mã kiểm tra nhật ký (đầu chuỗi): {header.chain_head}")
+        y -= 22
     y -= 30
     right_x = g.left + g.inner_width * 0.75
     left_x = g.left + g.inner_width * 0.25

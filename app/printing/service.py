@@ -17,6 +17,7 @@ from app.dates import fmt
 from app.errors import ValidationError
 from app.printing import BookHeader, Row, get_book
 from app.registers import query, service
+from app.security import access, audit
 from app.registers.views import EntryView
 from db.models import Entry, PrintJob
 
@@ -160,9 +161,11 @@ def record_print(Session_: sessionmaker, req: PrintRequest, result, target: Path
                  year: int, volume: int) -> None:
     """A print record: written when a PDF is saved or a print job sent, never for a preview."""
     with Session_.begin() as s:
-        s.add(PrintJob(at=dt.datetime.now(), user=service.current_user(), book_key=req.book,
+        s.add(PrintJob(at=dt.datetime.now(), user=service.current_user(s), book_key=req.book,
                        year=year, range_text=req.range_text, volume=volume, pages=result.pages,
                        entries=result.entries, secret=get_book(req.book).secret, target=str(target)))
+        audit.record(s, "print", details={"book": req.book, "range": req.range_text, "volume": volume,
+                                          "pages": result.pages, "to": str(target)})
 
 
 def print_book(Session_: sessionmaker, ReadSession: sessionmaker, req: PrintRequest, out: Path, *,
@@ -178,6 +181,7 @@ def print_book(Session_: sessionmaker, ReadSession: sessionmaker, req: PrintRequ
     out = Path(out)
     _check_target(req, out)
     with ReadSession() as s:
+        access.require(s, "print")  # lãnh đạo reads and searches, prints nothing
         org = org_mod.load(s)
         ids = query.ids(s, _filter(req))
         if not ids:
@@ -190,7 +194,8 @@ def print_book(Session_: sessionmaker, ReadSession: sessionmaker, req: PrintRequ
             parent_org=org.parent_org, org_name=org.org_name, year=year,
             date_from=earliest, date_to=latest, number_from=first.number,
             number_to=last.number, volume=volume,
-            secrecy_mark=highest_secrecy(s, ids) if template.secret else None, place=org.place)
+            secrecy_mark=highest_secrecy(s, ids) if template.secret else None, place=org.place,
+            chain_head=audit.show_head(s))
 
         def rows() -> Iterator[Row]:
             for start in range(0, len(ids), CHUNK):
@@ -236,6 +241,8 @@ def print_phieu(session: Session, entry_id: int, out: Path, *, on: dt.date | Non
     if not found:
         raise ValidationError({"entry": "Không tìm thấy văn bản để in phiếu giải quyết."})
     entry, org = found[0], org_mod.load(session)
+    access.require(session, "print")
+    audit.record(session, "print_form", entry_id, {"form": "phiếu giải quyết văn bản đến"})
     known = {**dataclasses.asdict(org), **{f.name: getattr(entry, f.name)
                                          for f in dataclasses.fields(entry)}}
     record = PhieuGiaiQuyet(**{f.name: known[f.name] for f in dataclasses.fields(PhieuGiaiQuyet)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app import catalogue, org as org_mod
 from app.registers import numbering
+from app.security import access, audit
 from app.errors import (NotFound, NumberStateError, OutOfOrder, PossibleDuplicate, SetupRequired,
                         ValidationError)
 from app.dates import BadDate, parse_date, parse_datetime
@@ -22,7 +23,10 @@ SEARCHED = ("issuer", "number_symbol", "doc_type", "summary", "recipient_unit", 
             "signer_name", "recipients", "receiver_sign")
 
 
-def current_user() -> str:
+def current_user(session: Session | None = None) -> str:
+    """The logged-in user the session acts for (app.security); the OS login before any user exists."""
+    if session is not None:
+        return access.user_name(session)
     try:
         return getpass.getuser()
     except Exception:  # no login name in some service contexts
@@ -170,7 +174,7 @@ def register(session: Session, book_key: str, draft: Draft, *, year: int | None 
     else:
         number, symbol, period = numbering.allocate(session, scope), None, str(year)
     e = Entry(book_id=b.id, scope=scope, year=year, number=number, status="registered",
-              created_at=now or dt.datetime.now(), created_by=current_user(), type_abbr=abbr,
+              created_at=now or dt.datetime.now(), created_by=current_user(session), type_abbr=abbr,
               period=period, issued_symbol=symbol)
     _fill(e, d)
     if symbol:
@@ -179,6 +183,7 @@ def register(session: Session, book_key: str, draft: Draft, *, year: int | None 
     session.add(e)
     session.flush()
     _record(session, e.id, "tạo", "", f"{b.name} số {e.number_symbol or number}")
+    audit.record(session, "register", e.id, {"book": b.key, "number": e.number_symbol or number})
     return EntryView.of(e, b.key)
 
 
@@ -195,7 +200,7 @@ def reserve(session: Session, book_key: str, doc_type: str, doc_date, note: str 
     number, symbol, period = _issue(session, b, _organisation(session), scope, year, abbr,
                                     d.drafting_unit)
     e = Entry(book_id=b.id, scope=scope, year=year, number=number, status="reserved",
-              created_at=now or dt.datetime.now(), created_by=current_user(), type_abbr=abbr,
+              created_at=now or dt.datetime.now(), created_by=current_user(session), type_abbr=abbr,
               reg_date=d.doc_date, doc_date=d.doc_date, doc_type=d.doc_type, notes=nfc(note),
               drafting_unit=d.drafting_unit, number_symbol=symbol, period=period,
               issued_symbol=symbol)
@@ -203,6 +208,7 @@ def reserve(session: Session, book_key: str, doc_type: str, doc_date, note: str 
     session.add(e)
     session.flush()
     _record(session, e.id, "lấy số trước", "", e.number_symbol)
+    audit.record(session, "reserve", e.id, {"book": b.key, "number": e.number_symbol})
     return EntryView.of(e, b.key)
 
 
@@ -228,6 +234,7 @@ def use_reservation(session: Session, entry_id: int, draft: Draft,
     e.number_symbol, e.status = symbol, "registered"
     refold(session, e)
     _record(session, e.id, "dùng số đã lấy trước", "", symbol)
+    audit.record(session, "use_reservation", e.id, {"number": symbol})
     return EntryView.of(e, b.key)
 
 
@@ -240,6 +247,7 @@ def void(session: Session, entry_id: int, reason: str) -> EntryView:
     if e.status == "voided":
         raise NumberStateError("Số này đã bị hủy.")
     _record(session, e.id, "status", e.status, f"voided: {reason}")
+    audit.record(session, "void", e.id, {"reason": reason})
     e.status, e.void_reason = "voided", reason
     return EntryView.of(e, b.key)
 
@@ -265,6 +273,7 @@ def update(session: Session, entry_id: int, changes: dict) -> EntryView:
         old, new = getattr(e, name), getattr(d, name)
         if old != new:
             _record(session, e.id, name, _show(old), _show(new))
+            audit.record(session, "update", e.id, {"field": name, "old": _show(old), "new": _show(new)})
             setattr(e, name, new)
     refold(session, e)
     return EntryView.of(e, b.key)
@@ -277,7 +286,8 @@ def _show(value) -> str:
 
 
 def _record(session: Session, entry_id: int, field: str, old: str, new: str) -> None:
-    session.add(EntryChange(entry_id=entry_id, at=dt.datetime.now(), user=current_user(),
+    access.require(session, "write")  # every write passes here: lãnh đạo reads, never writes
+    session.add(EntryChange(entry_id=entry_id, at=dt.datetime.now(), user=current_user(session),
                             field=field, old=old, new=new))
 
 

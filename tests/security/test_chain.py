@@ -123,8 +123,6 @@ def test_events_filtered_and_exported(filled, tmp_path):
 
     from app.security import events, events_export
 
-    with filled.Session.begin() as s:
-        audit.record(s, "update", entry=filled.views[1].id, details={"summary": "sửa đổi kế hoạch"})
     with filled.ReadSession() as s:
         edits = events.find(s, events.EventFilter(kind="Sửa"))
         by_entry = events.find(s, events.EventFilter(entry_id=filled.views[1].id))
