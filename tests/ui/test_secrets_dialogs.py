@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "secrets"))
-from secret_helpers import ADMIN, PASSWORD, incoming  # noqa: E402
+from secret_helpers import ADMIN, CLERK, PASSWORD, incoming, outgoing  # noqa: E402
 
 
 @pytest.fixture
@@ -215,3 +215,35 @@ def test_at_start_the_keyring_opens_the_store_and_overdue_items_are_listed(qtbot
     assert any("Quá hạn thu hồi 10/03/2026" in panel.flags.item(i).text() for i in range(panel.flags.count()))
     win.secret_runner.wait(5000)
     panel.sstore.close()
+
+
+def test_the_forms_secret_outgoing_numbers_continue_the_party_type_sequence(sstore, state_store):
+    """A Party office: the form on the secret outgoing tab takes its number through app.secrets,
+    so a type's sequence is one across the plain and the encrypted file (HD 36)."""
+    from types import SimpleNamespace
+
+    from app import org
+    from app.registers import service
+    from app.registers.draft import Draft
+    from app.secrets import reference
+    from app.secrets.store import act_as
+    from ui.secrets.install import _register
+
+    with state_store.Session.begin() as s:
+        o = org.load(s)
+        org.save(s, org.Organisation(**{**o.__dict__, "regime": "party", "term_start": "2025-10-01"}))
+    act_as(state_store, CLERK)  # the văn thư registers; the administrator only sets up
+    act_as(sstore, CLERK)
+    with state_store.ReadSession() as p, sstore.Session.begin() as sess:
+        reference.sync(p, sess)
+    plain_draft = Draft(doc_date="05/03/2026", doc_type="Kế hoạch", summary="Kế hoạch thường",
+                        signer_name="A")
+    with state_store.Session.begin() as s:
+        first = service.register(s, "outgoing", plain_draft)
+    window = SimpleNamespace(store=state_store)
+    with sstore.Session.begin() as s:
+        secret = _register(window, s, "secret_outgoing", outgoing(), year=None, allow_duplicate=False,
+                           allow_out_of_order=False)
+    with state_store.Session.begin() as s:
+        after = service.register(s, "outgoing", plain_draft)
+    assert [first.number, secret.number, after.number] == [1, 2, 3]

@@ -202,9 +202,12 @@ class EntryForm(QWidget):
         self.fields.clear_errors()
         self.message.clear()
         book, draft, year = self.book_key, self.draft(), self.chosen_year()
+        # The secret books' runner registers through app.secrets (envelope, term, numbers shared
+        # with the plain store for a Party office); the ordinary books through the registers.
+        register = getattr(self.runner, "register_fn", None) or service.register
         self.runner.write(
-            lambda s: service.register(s, book, draft, year=year, allow_duplicate=allow_duplicate,
-                                       allow_out_of_order=allow_out_of_order),
+            lambda s: register(s, book, draft, year=year, allow_duplicate=allow_duplicate,
+                               allow_out_of_order=allow_out_of_order),
             self._saved, self._failed, changes=lambda v: Changes(v.book_key, (v.id,)), owner=self)
 
     def _done_saving(self) -> None:

@@ -39,6 +39,7 @@ def show_secret_books(window, panel, sstore) -> None:
 
     runner = TaskRunner(sstore, window)
     window.secret_runner = runner
+    runner.register_fn = lambda s, book, draft, **kw: _register(window, s, book, draft, **kw)
     for key, _name, _direction, secret in BOOKS:
         if not secret:
             continue
@@ -61,3 +62,15 @@ def show_secret_books(window, panel, sstore) -> None:
         return tab.current_id() if isinstance(tab, SecretBookTab) else None
 
     panel.selected_id = selected
+
+
+def _register(window, session, book_key, draft, **options):
+    """The form's registration on a secret book: through app.secrets, and for an outgoing one
+    with the plain store's write session nested inside, so that a Party type's numbers are one
+    sequence across the two files (app/secrets/shared_numbers.py)."""
+    from app.secrets import books
+
+    if book_key != "secret_outgoing":
+        return books.register(session, book_key, draft, **options).entry
+    with window.store.Session.begin() as plain:
+        return books.register(session, book_key, draft, plain=plain, **options).entry
