@@ -81,12 +81,15 @@ def main() -> None:
     copy_dir = work / "copy"
     copy_dir.mkdir()
     copied = plain_copy(store, copy_dir)
+    t = time.perf_counter()
     os.sync()
+    copied_synced = copied + time.perf_counter() - t
     t = time.perf_counter()
     full = backup(store, work / "usb")
     took = time.perf_counter() - t
     print(f"full backup: {took:.2f} s ({full.files_copied:,} files) against a plain copy of the same "
-          f"files {copied:.2f} s -> {took / copied:.2f}x (goal <= 1.5x)")
+          f"files {copied:.2f} s ({copied_synced:.2f} s with the sync that makes it a copy on the "
+          f"medium) -> {took / copied:.2f}x / {took / copied_synced:.2f}x (goal <= 1.5x)")
     for i in range(100):
         with store.Session.begin() as s:
             service.register(s, "incoming", Draft(

@@ -13,7 +13,7 @@ from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
 from app.security import access, chain
-from db.models import Entry
+from db.models import Entry, Setting
 
 KINDS = {
     "register": "Đăng ký", "update": "Sửa", "reserve": "Lấy số trước",
@@ -26,7 +26,7 @@ KINDS = {
     "user_passwd": "Đổi mật khẩu", "settings": "Đổi cài đặt", "backup": "Sao lưu",
     "restore": "Khôi phục", "secret_open": "Mở văn bản mật",
 }
-_QUEUE, _TOUCHED = "audit_queue", "audit_touched"
+_QUEUE, _TOUCHED, _SETTINGS = "audit_queue", "audit_touched", "audit_settings"
 _HAS_TABLE: dict[str, bool] = {}
 
 
@@ -53,12 +53,15 @@ def _collect(session, _ctx, _instances) -> None:
     for obj in (*session.new, *session.dirty):
         if isinstance(obj, Entry):
             session.info.setdefault(_TOUCHED, set()).add(obj)
+        elif isinstance(obj, Setting) and (obj in session.new or session.is_modified(obj)):
+            session.info.setdefault(_SETTINGS, {})[obj.key] = obj.value
 
 
 @event.listens_for(Session, "after_soft_rollback")
 def _forget(session, _previous) -> None:
     session.info.pop(_QUEUE, None)
     session.info.pop(_TOUCHED, None)
+    session.info.pop(_SETTINGS, None)
 
 
 def _cursor(session: Session):
@@ -93,9 +96,10 @@ def _last_covered(session: Session, ids) -> dict[int, str]:
 
 @event.listens_for(Session, "before_commit")
 def _seal(session) -> None:
-    if not session.info.get(_QUEUE) and not session.info.get(_TOUCHED):
+    if not any(session.info.get(k) for k in (_QUEUE, _TOUCHED, _SETTINGS)):
         return
     session.flush()
+    _settings_changed(session)
     queue = session.info.pop(_QUEUE, [])
     touched = {e.id for e in session.info.pop(_TOUCHED, set()) if e.id is not None}
     if not _enabled(session):
@@ -124,6 +128,24 @@ def _seal(session) -> None:
         next_id, prev = next_id + 1, h
     cur.executemany("INSERT INTO audit_event (id, at, user, kind, entry_id, details, entry_hash, prev, "
                     "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _settings_changed(session: Session) -> None:
+    """Every settings change is an event; the office's settings are quản trị's alone."""
+    from dataclasses import fields
+
+    from app.org import Organisation
+
+    changed = session.info.pop(_SETTINGS, {})
+    office = {f.name for f in fields(Organisation)} & set(changed)
+    if office:
+        who = access.actor(session)
+        if who is not None and who.role != "quan-tri":
+            raise access.NotAllowed(f"Người dùng “{who.name}” không được đổi thông tin cơ quan; "
+                                    "chỉ người quản trị được đổi cài đặt.")
+    for key in sorted(changed):
+        if not key.startswith("security."):
+            record(session, "settings", details={"key": key, "value": changed[key]})
 
 
 def _adoption(session: Session, touched: set[int]) -> list[tuple]:

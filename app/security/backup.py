@@ -59,8 +59,16 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def _durable(fileobj) -> None:
+    """Each file's own fsync where there is no whole-disk sync; on POSIX one os.sync() before the
+    manifest does it for all (5,000 fsyncs cost seconds on a USB stick)."""
+    fileobj.flush()
+    if not hasattr(os, "sync"):
+        os.fsync(fileobj.fileno())
+
+
 def _copy_hashing(src: Path, dest: Path) -> str:
-    """Copies to a temporary name, syncs, renames: the pool never holds half a file."""
+    """Copies to a temporary name, then renames: the pool never holds half a file under its name."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".part-{dest.name}")
     h = hashlib.sha256()
@@ -68,8 +76,7 @@ def _copy_hashing(src: Path, dest: Path) -> str:
         while chunk := fi.read(CHUNK):
             h.update(chunk)
             fo.write(chunk)
-        fo.flush()
-        os.fsync(fo.fileno())
+        _durable(fo)
     os.replace(tmp, dest)
     return h.hexdigest()
 
@@ -172,6 +179,8 @@ def backup(store, target: Path | str, keep: int = KEEP, now: dt.datetime | None 
                     "database": {"name": DB_NAME, "sha256": sha256_file(partial / DB_NAME),
                                  "size": (partial / DB_NAME).stat().st_size},
                     "audit": _head_of(partial / DB_NAME), "files": files}
+        if hasattr(os, "sync"):
+            os.sync()  # every copied byte on the medium before the manifest says it is there
         tmp = partial / f".{MANIFEST}"
         with open(tmp, "w", encoding="utf-8") as f:
             json.dump(manifest, f, ensure_ascii=False, indent=1)

@@ -84,3 +84,21 @@ def test_printing_is_refused_to_the_leader_and_the_closing_page_carries_the_head
         assert tuple(last) == ("print", "lan")
         # Whoever holds the printed book can later check the database against it.
         assert verify.check_head(s, f"{chain.show(short)}/{count}").found
+
+
+def test_office_settings_are_the_administrators_and_every_change_is_an_event(office):
+    from app import org
+
+    with office.Session.begin() as s:  # admin is logged in (fixture)
+        o = org.load(s)
+        org.save(s, org.Organisation(**{**o.__dict__, "place": "Sầm Sơn"}))
+    with office.ReadSession() as s:
+        events = s.execute(text("SELECT user, details FROM audit_event WHERE kind='settings'")).all()
+    assert [(u, d) for u, d in events if "place" in d][-1] == ("admin", '{"key": "place", "value": "Sầm Sơn"}')
+    users.login(office, "lan", "vanthu-123")
+    with pytest.raises(NotAllowed, match="quản trị"):
+        with office.Session.begin() as s:
+            o = org.load(s)
+            org.save(s, org.Organisation(**{**o.__dict__, "place": "Huế"}))
+    with office.ReadSession() as s:
+        assert org.load(s).place == "Sầm Sơn"
