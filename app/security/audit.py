@@ -13,7 +13,7 @@ from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
 from app.security import access, chain
-from db.models import Entry, Setting
+from db.models import Attachment, Entry, Setting
 
 KINDS = {
     "register": "Đăng ký", "update": "Sửa", "reserve": "Lấy số trước",
@@ -55,6 +55,8 @@ def _collect(session, _ctx, _instances) -> None:
             session.info.setdefault(_TOUCHED, set()).add(obj)
         elif isinstance(obj, Setting) and (obj in session.new or session.is_modified(obj)):
             session.info.setdefault(_SETTINGS, {})[obj.key] = obj.value
+        elif isinstance(obj, Attachment) and obj in session.new:  # a scan kept with an entry
+            record(session, "attach", obj.entry_id, {"file": obj.original_name, "sha256": obj.sha256})
 
 
 @event.listens_for(Session, "after_soft_rollback")

@@ -4,6 +4,7 @@ import os
 import sqlite3
 
 import pytest
+from sqlalchemy import text
 
 from app.intake import scans
 from app.security import backup as B, restore as R
@@ -36,6 +37,9 @@ def test_restore_drill(filled, tmp_path):
     attach(filled, tmp_path, filled.views[0].id, b"first scan")
     made = B.backup(filled, tmp_path / "usb")
     assert made.files == 2 and made.files_copied == 2
+    with filled.ReadSession() as s:
+        attached = s.execute(text("SELECT entry_id FROM audit_event WHERE kind='attach'")).scalars().all()
+    assert attached == [filled.views[0].id]
     before = dump(filled.data_dir)
     # Work goes on after the backup: new entries, an edit, another scan.
     extra = register(filled, number_symbol="77/QĐ-UBND")
