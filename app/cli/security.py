@@ -15,7 +15,7 @@ from app.store import Store
 
 PASSWORD_ENV, NEW_PASSWORD_ENV = "VANTHU_PASSWORD", "VANTHU_NEW_PASSWORD"
 # Checked before the command runs (the services check again); the rest need only a login.
-NEEDS = {"setup": "admin", "register": "write", "reserve": "write", "void": "write",
+NEEDS = {"setup": "settings", "register": "write", "reserve": "write", "void": "write",
          "print": "print", "backup": "backup", "restore": "admin"}
 
 

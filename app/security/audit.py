@@ -133,7 +133,7 @@ def _seal(session) -> None:
 
 
 def _settings_changed(session: Session) -> None:
-    """Every settings change is an event; the office's settings are quản trị's alone."""
+    """Every settings change is an event; lãnh đạo never changes the office's settings."""
     from dataclasses import fields
 
     from app.org import Organisation
@@ -141,10 +141,7 @@ def _settings_changed(session: Session) -> None:
     changed = session.info.pop(_SETTINGS, {})
     office = {f.name for f in fields(Organisation)} & set(changed)
     if office:
-        who = access.actor(session)
-        if who is not None and who.role != "quan-tri":
-            raise access.NotAllowed(f"Người dùng “{who.name}” không được đổi thông tin cơ quan; "
-                                    "chỉ người quản trị được đổi cài đặt.")
+        access.require_actor(access.actor(session), "settings")
     for key in sorted(changed):
         if not key.startswith("security."):
             record(session, "settings", details={"key": key, "value": changed[key]})
