@@ -101,11 +101,12 @@ def _seal(session) -> None:
     if not any(session.info.get(k) for k in (_QUEUE, _TOUCHED, _SETTINGS)):
         return
     session.flush()
+    if not _enabled(session):  # a store without the log (the encrypted secret store)
+        _forget(session, None)
+        return
     _settings_changed(session)
     queue = session.info.pop(_QUEUE, [])
     touched = {e.id for e in session.info.pop(_TOUCHED, set()) if e.id is not None}
-    if not _enabled(session):
-        return
     queue = [(k, e.id if isinstance(e, Entry) else e, d, u) for k, e, d, u in queue]
     cur = _cursor(session)
     last = cur.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
