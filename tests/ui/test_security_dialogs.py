@@ -123,3 +123,17 @@ def test_backup_at_exit_and_its_failure_shown_at_next_start(qtbot, runner, admin
     win = MainWindow(admin, runner, settings)
     qtbot.addWidget(win)
     assert win.security.warning.isVisibleTo(win) and "sao lưu" in win.security.warning.text()
+
+
+def test_the_leaders_window_greys_writing_and_printing(qtbot, runner, admin, settings):
+    with admin.Session.begin() as s:
+        users.add(s, "hung", "lanhdao-123", "lanh-dao")
+    users.login(admin, "hung", "lanhdao-123")
+    win = MainWindow(admin, runner, settings)
+    qtbot.addWidget(win)
+    qtbot.wait(20)
+    book = {a.text().replace("&", ""): a.isEnabled() for a in win.menu("Sổ").actions() if a.text()}
+    assert book["Đăng ký mới…"] is False and book["Hủy số…"] is False
+    assert any(on for text, on in book.items() if text.startswith("Tìm"))
+    files = {a.text().replace("&", ""): a.isEnabled() for a in win.menu("Tệp").actions() if a.text()}
+    assert files["In sổ…"] is False and files["Khóa màn hình"] is True

@@ -18,6 +18,10 @@ from ui.security.lock import IdleLock
 WARNING_STYLE = "QLabel { color: white; background: #c62828; padding: 1px 6px; font-weight: bold; }"
 CHECK_EVERY = dt.timedelta(days=7)
 START_DELAY_MS = 5000
+# Menu items (their text without the Alt mark) that write into the books, or print / export.
+WRITE_ITEMS = ("Đăng ký", "Lấy số", "Hủy số", "Dùng số", "Nhập từ bản quét", "Lập hồ sơ", "Đóng hồ sơ",
+               "Giao nộp", "Nhập từ Excel", "Cơ quan", "Danh mục")
+PRINT_ITEMS = ("In ", "Xuất")
 
 
 class SecurityActions(QObject):
@@ -35,6 +39,7 @@ class SecurityActions(QObject):
         self._menus()
         self._hide_secret_tabs()
         window.installEventFilter(self)
+        QTimer.singleShot(0, self, self.limit_menus)  # once every capability has added its items
 
     def _menus(self) -> None:
         w = self.window
@@ -65,6 +70,18 @@ class SecurityActions(QObject):
             if secret:
                 tab = self.window.register_tab(key)
                 self.window.tabs.setTabVisible(self.window.tabs.indexOf(tab), False)
+
+    def limit_menus(self) -> None:
+        """Greys what the user's role may not do; the services refuse it anyway."""
+        if self.actor is None:
+            return
+        can_write, can_print = access.allowed(self.actor, "write"), access.allowed(self.actor, "print")
+        for top in self.window.menuBar().actions():
+            menu = top.menu()
+            for action in menu.actions() if menu is not None else []:
+                text = action.text().replace("&", "")
+                if (not can_write and text.startswith(WRITE_ITEMS)) or (not can_print and text.startswith(PRINT_ITEMS)):
+                    action.setEnabled(False)
 
     # --- background checks ---------------------------------------------------------------------
     def start(self) -> None:
