@@ -137,7 +137,7 @@ def _online_copy(src: Path, dest: Path) -> None:
 
 
 def backup(store, target: Path | str, keep: int = KEEP, now: dt.datetime | None = None) -> BackupResult:
-    target = Path(target)
+    target = Path(target).absolute()
     with store.ReadSession() as s:
         access.require(s, "backup")
         known = dict(s.execute(select(Attachment.stored_path, Attachment.sha256)).all())
