@@ -81,6 +81,7 @@ def fill(session: Session, incoming: int = 300, outgoing: int = 120, year: int |
     """A demo organisation with a year of entries, some urgent, a few voided and reserved."""
     rng = random.Random(seed)
     year = year or dt.date.today().year
+    session.info["plain_store"] = False  # made-up entries: the demo's secret books may hold them
     if not org_mod.load(session).configured:
         org_mod.save(session, org_mod.Organisation(
             parent_org="UBND TỈNH THANH HÓA", org_name="SỞ NỘI VỤ", org_abbr="SNV",

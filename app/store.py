@@ -34,11 +34,13 @@ class Store:
         return self.data_dir / "files"
 
 
-def open_store(data_dir: Path | str | None = None) -> Store:
+def open_store(data_dir: Path | str | None = None, *, secret_books: bool = False) -> Store:
     """Opens (creating or upgrading when needed) the data folder's store. A store already at the
     program's version is opened without taking the write lock, so reading works while another
     program writes. Every fault is a StorageError with a Vietnamese message; the file is never
-    changed by a failed open."""
+    changed by a failed open. The secret books live in the encrypted store (app.secrets.store):
+    this plain file refuses their entries unless `secret_books` (the demo's throw-away data and
+    tests of the numbering rules, never a real office)."""
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     if data_dir.exists() and not data_dir.is_dir():
         raise StorageError(f"“{data_dir}” là một tệp, không phải thư mục dữ liệu. "
@@ -49,6 +51,8 @@ def open_store(data_dir: Path | str | None = None) -> Store:
         migrate.upgrade(engine)
         factory = db_engine.session_factory(engine)
         read = db_engine.session_factory(db_engine.read_engine(engine))
+        for f in (factory, read):
+            f.configure(info={"plain_store": not secret_books})
         with read() as s:
             seeded = catalogue.is_seeded(s)
         if not seeded:

@@ -10,7 +10,10 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 def store(tmp_path):
     from app.store import open_store
 
-    return open_store(tmp_path / "data")
+    # The numbering rules of the secret books are tested on the plain store; the product keeps
+    # their entries in the encrypted store (tests/secrets), and the plain store refuses them
+    # by default (tests/core/test_registers.py::test_plain_store_refuses_secret_entries).
+    return open_store(tmp_path / "data", secret_books=True)
 
 
 @pytest.fixture

@@ -40,6 +40,15 @@ def book(session: Session, key: str) -> Book:
     return found
 
 
+def _writable(session: Session, b: Book) -> Book:
+    """A secret book's entry never goes into the plain (unencrypted) store."""
+    if b.secret and session.info.get("plain_store"):
+        raise NumberStateError(
+            "Văn bản mật chỉ được ghi vào sổ mật mã hóa, không vào tệp dữ liệu thường. Hãy mở sổ mật "
+            "(người được cấp quyền đăng nhập; dòng lệnh: vanthu secret register).")
+    return b
+
+
 def folded_for(e: Entry, extra: str = "") -> str:
     """The searchable copy; the leading scope tokens let FTS itself narrow to one book/year,
     which keeps search-while-typing fast on 200,000 rows."""
@@ -159,7 +168,7 @@ def _fill(e: Entry, d: Draft) -> None:
 def register(session: Session, book_key: str, draft: Draft, *, year: int | None = None,
              allow_duplicate: bool = False, allow_out_of_order: bool = False,
              now: dt.datetime | None = None) -> EntryView:
-    b = book(session, book_key)
+    b = _writable(session, book(session, book_key))
     d = clean(draft, b.direction, b.secret, now=now)
     if b.direction == "in" and not allow_duplicate:
         dup = find_duplicate(session, b.id, d)
@@ -190,7 +199,7 @@ def register(session: Session, book_key: str, draft: Draft, *, year: int | None 
 def reserve(session: Session, book_key: str, doc_type: str, doc_date, note: str = "",
             drafting_unit: str = "", now: dt.datetime | None = None) -> EntryView:
     """Lấy số trước: takes the next outgoing number for a document awaiting signature."""
-    b = book(session, book_key)
+    b = _writable(session, book(session, book_key))
     if b.direction != "out":
         raise NumberStateError("Chỉ lấy số trước cho văn bản đi.")
     placeholder = Draft(doc_type=doc_type, doc_date=doc_date, summary="(giữ số)", signer_name="-",

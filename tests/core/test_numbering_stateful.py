@@ -25,7 +25,7 @@ TYPES = ["Quyết định", "Công văn", "Thông báo", "Quy định"]
 class Numbering(RuleBasedStateMachine):
     @initialize(regime=st.sampled_from(["state", "party"]), scheme=st.sampled_from(["all", "per_type"]))
     def open(self, regime, scheme):
-        self.store = open_store(tempfile.mkdtemp())
+        self.store = open_store(tempfile.mkdtemp(), secret_books=True)
         with self.store.Session.begin() as s:
             org.save(s, org.Organisation(org_name="VĂN PHÒNG", org_abbr="VP", regime=regime,
                                          term_start="2025-10-01", state_scheme=scheme))

@@ -168,3 +168,19 @@ def test_fast_search_order_equals_register_order(state_store):
                 slow = query.ids(s, query.Filter("incoming", year=year, text="quyet", descending=desc,
                                                  date_from=dt.date(2000, 1, 1)))
                 assert fast == slow and len(fast) == (4 if year is None else 2)
+
+
+def test_plain_store_refuses_secret_entries(tmp_path):
+    """The product's plain file never takes a secret entry: those go to the encrypted store."""
+    from app import org
+    from app.store import open_store
+
+    plain = open_store(tmp_path)
+    with plain.Session.begin() as s:
+        org.save(s, org.Organisation(org_name="SỞ NỘI VỤ", org_abbr="SNV"))
+    for book, kw in (("secret_incoming", IN), ("secret_outgoing", OUT)):
+        with pytest.raises(NumberStateError) as err, plain.Session.begin() as s:
+            service.register(s, book, Draft(**{**kw, "secrecy": "Mật"}), now=NOW)
+        assert "mã hóa" in err.value.message
+    with pytest.raises(NumberStateError), plain.Session.begin() as s:
+        service.reserve(s, "secret_outgoing", "Quyết định", "05/03/2026", now=NOW)
