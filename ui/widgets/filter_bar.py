@@ -51,7 +51,7 @@ class FilterBar(QWidget):
         self.clear.setText(self.tr("Bỏ lọc"))
         # Saved searches (TT 01/2019): the menu is filled by the tracking capability.
         self.saved = QToolButton()
-        self.saved.setText(self.tr("Tìm đã lưu"))
+        self.saved.setText(self.tr("Đã lưu"))
         self.saved.setToolTip(self.tr("Lưu tìm kiếm đang dùng, hoặc dùng lại một tìm kiếm đã lưu"))
         self.saved.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
