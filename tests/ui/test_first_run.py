@@ -95,3 +95,28 @@ def test_scheme_change_can_continue_now(qtbot, state_store):
     with state_store.ReadSession() as s:
         assert org.load(s).scheme_for(dt.date.today().year) == "per_type"
     runner.wait()
+
+
+def test_a_clerk_is_told_that_settings_are_the_administrators(qtbot, state_store, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.security.access import set_actor
+    from app.security.actor import Actor
+    from app.security import users
+    from ui.tasks import TaskRunner
+
+    with state_store.Session.begin() as s:
+        users.add(s, "admin", "mat-khau-1", "quan-tri")
+    set_actor(state_store, Actor("vt", "van-thu"))
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
+    runner = TaskRunner(state_store)
+    dialog = FirstRunDialog(runner, None, first_run=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.org_abbr.text() == "SNV", timeout=5000)
+    dialog.place.setText("Nghệ An")
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(said), timeout=5000)
+    assert "cài đặt" in said[0] and dialog.isVisible()
+    runner.wait()

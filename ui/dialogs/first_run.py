@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
 
 from app import org as org_mod
 from app.dates import BadDate, parse_date
-from app.errors import ValidationError
+from app.errors import DomainError, ValidationError
 
 ERROR_CSS = "border: 1px solid #c62828;"
 
@@ -156,6 +156,8 @@ class FirstRunDialog(QDialog):
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationError):
             self._show_errors(exc.errors)
+        elif isinstance(exc, DomainError):  # e.g. only quản trị changes the office's settings
+            QMessageBox.warning(self, self.windowTitle(), exc.message)
         else:
             raise exc
 
