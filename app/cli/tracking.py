@@ -229,6 +229,8 @@ def _export(store: Store, args) -> int:
     with store.ReadSession() as s:
         n = export.export(s, query.Filter(args.book, year=args.year, text=args.search, descending=False),
                           args.out)
+    with store.Session.begin() as s:
+        export.record(s, args.book, args.out, n)
     out({"rows": n, "path": str(args.out)})
     return 0
 

@@ -78,6 +78,9 @@ def export(session: Session, f: query.Filter, out: Path | str, *, columns: list[
            cancelled: Callable[[], bool] | None = None) -> int:
     """Writes the rows (ids in view order, or those of the filter) and returns how many.
     The format follows the file name: .xlsx or .csv."""
+    from app.security import access
+
+    access.require(session, "print")  # lãnh đạo reads on screen; exports are the clerk's
     out = Path(out)
     kind = out.suffix.lower()
     if kind not in (".xlsx", ".csv"):
@@ -162,3 +165,10 @@ def _csv(out: Path, cols, titles, rows) -> None:
             w.writerow([fmt(v, with_time=True) if isinstance(v, dt.datetime) and (v.hour or v.minute)
                         else fmt(v) if isinstance(v, dt.date) else ("" if v is None else v)
                         for v in values])
+
+
+def record(session: Session, book_key: str, out: Path | str, rows: int) -> None:
+    """The export as an audit event (written in the caller's write transaction)."""
+    from app.security import audit
+
+    audit.record(session, "export", None, {"book": book_key, "rows": rows, "file": Path(out).name})

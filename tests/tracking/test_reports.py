@@ -106,3 +106,29 @@ def test_saved_searches(state_store):
     with state_store.Session.begin() as s:
         saved.remove(s, found[0].id)
         assert saved.listing(s, "incoming") == []
+
+
+def test_an_export_is_an_audit_event_and_not_for_lanh_dao(office, tmp_path):
+    from sqlalchemy import text
+
+    from app.errors import DomainError
+    from app.security.access import set_actor
+    from app.security.actor import Actor
+    from app.security import users
+
+    store, _entries, _ = office
+    with store.Session.begin() as s:
+        users.add(s, "admin", "mat-khau-1", "quan-tri")
+    set_actor(store, Actor("vt", "van-thu"))
+    f = query.Filter("incoming", year=2025, descending=False)
+    with store.Session() as s:
+        n = export.export(s, f, tmp_path / "so.xlsx")
+    with store.Session.begin() as s:
+        export.record(s, "incoming", tmp_path / "so.xlsx", n)
+    with store.ReadSession() as s:
+        kinds = s.execute(text("SELECT kind, user FROM audit_event")).all()
+    assert ("export", "vt") in [tuple(k) for k in kinds]
+    set_actor(store, Actor("ld", "lanh-dao"))
+    with pytest.raises(DomainError), store.Session() as s:
+        export.export(s, f, tmp_path / "khac.xlsx")
+    assert not (tmp_path / "khac.xlsx").exists()

@@ -176,9 +176,14 @@ class TrackingActions(QObject):
         keys, titles = self.view_columns(tab)
         f, ids = tab.model().filter, list(tab.model()._ids)
 
+        store = self.window.store
+
         def job(s, progress, cancelled):
-            return export.export(s, f, out, columns=keys, headings=titles, ids=ids, progress=progress,
-                                 cancelled=cancelled)
+            n = export.export(s, f, out, columns=keys, headings=titles, ids=ids, progress=progress,
+                              cancelled=cancelled)
+            with store.Session.begin() as w:
+                export.record(w, f.book_key, out, n)
+            return n
 
         self.runner.query(job, lambda n: self.window.statusBar().showMessage(
             self.window.tr("Đã xuất %d dòng ra %s") % (n, out), 10000), self._failed, long=True,
