@@ -30,6 +30,28 @@ def _binary_streams() -> Iterator[None]:
         rl_config.useA85 = old
 
 
+def write_rows(c, g, book, header, rows: Iterable[Row], check=None):
+    """The register pages from page 2 on: (writer, number of the page after them)."""
+    from .register import RegisterWriter
+
+    w = RegisterWriter(c, g, book, header)
+    page_no = 2
+
+    def next_page() -> None:
+        nonlocal page_no
+        w.end_page()
+        page_no += 1
+        w.new_page(page_no)
+
+    w.new_page(page_no)
+    for row in rows:
+        w.add_row(row, next_page)
+        if check is not None and w.entries % PROGRESS_EVERY == 0:
+            check(w.entries)
+    w.end_page()
+    return w, page_no + 1
+
+
 def build_book(book: BookTemplate, header: BookHeader, rows: Iterable[Row], out: Target, *,
                pagesize: str = "A4", landscape: bool = True, font_size: float | None = None,
                total_rows: int | None = None, progress: Progress | None = None,
@@ -41,8 +63,6 @@ def build_book(book: BookTemplate, header: BookHeader, rows: Iterable[Row], out:
     same rate; when it returns True, PrintCancelled is raised and no file is left at out.
     """
     from reportlab.pdfgen.canvas import Canvas  # imported late: reportlab costs start-up time
-
-    from .register import RegisterWriter
 
     if book.secret and not (header.secrecy_mark or "").strip():
         raise PrintError(f"'{book.title}' là sổ mật: phải chọn độ mật để in trên mọi trang.")
@@ -68,23 +88,7 @@ def build_book(book: BookTemplate, header: BookHeader, rows: Iterable[Row], out:
         furniture(c, g, header, 1)
         c.showPage()
 
-        w = RegisterWriter(c, g, book, header)
-        page_no = 2
-
-        def next_page() -> None:
-            nonlocal page_no
-            w.end_page()
-            page_no += 1
-            w.new_page(page_no)
-
-        w.new_page(page_no)
-        for row in rows:
-            w.add_row(row, next_page)
-            if w.entries % PROGRESS_EVERY == 0:
-                check(w.entries)
-        w.end_page()
-
-        total = page_no + 1
+        w, total = write_rows(c, g, book, header, rows, check)
         draw_closing(c, g, book, header, total, w.entries, w.voided)
         furniture(c, g, header, total)
         c.showPage()

@@ -68,13 +68,12 @@ def build_form(form: BookTemplate, header: BookHeader, opening: Opening, rows: I
                closing: Closing, out: Target, *, pagesize: str = "A4") -> PrintResult:
     from reportlab.pdfgen.canvas import Canvas
 
-    from .build import _binary_streams
+    from .build import _binary_streams, write_rows
     from .decor import define_total
     from .fonts import register_fonts
     from .layout import geometry
     from .output import atomic_target
     from .pages import furniture
-    from .register import RegisterWriter
     from .secret_pages import draw_end, draw_opening
 
     if not (header.secrecy_mark or "").strip():
@@ -88,20 +87,7 @@ def build_form(form: BookTemplate, header: BookHeader, opening: Opening, rows: I
         draw_opening(c, g, header, opening)
         furniture(c, g, header, 1)
         c.showPage()
-        w = RegisterWriter(c, g, form, header)
-        page_no = 2
-
-        def next_page() -> None:
-            nonlocal page_no
-            w.end_page()
-            page_no += 1
-            w.new_page(page_no)
-
-        w.new_page(page_no)
-        for row in rows:
-            w.add_row(row, next_page)
-        w.end_page()
-        total = page_no + 1
+        w, total = write_rows(c, g, form, header, rows)
         draw_end(c, g, header, closing)
         furniture(c, g, header, total)
         c.showPage()
