@@ -40,7 +40,9 @@ class SecretPanel(QWidget):
         self.recall_button.clicked.connect(self.open_recall)
         self.copy_button = QPushButton(self.tr("&Sao, chụp văn bản đang chọn…"))
         self.copy_button.clicked.connect(self.open_copy)
-        for b in (self.transfer_button, self.copy_button, self.recall_button):
+        self.protection_button = QPushButton(self.tr("Thời hạn &bảo vệ, giải mật, tiêu hủy…"))
+        self.protection_button.clicked.connect(self.open_protection)
+        for b in (self.transfer_button, self.copy_button, self.recall_button, self.protection_button):
             lay.addWidget(b)
         self.print_buttons = []
         for form, text in (("transfer", "In sổ chuyển &giao…"), ("copies", "In sổ sao, chụ&p…"),
@@ -57,7 +59,7 @@ class SecretPanel(QWidget):
         self.check_network()
 
     def _locked(self, locked: bool) -> None:
-        for b in (self.transfer_button, self.copy_button, self.recall_button):
+        for b in (self.transfer_button, self.copy_button, self.recall_button, self.protection_button):
             b.setEnabled(not locked and self.writes_allowed())
         for b in self.print_buttons:
             b.setEnabled(not locked)
@@ -178,4 +180,10 @@ class SecretPanel(QWidget):
         from ui.secrets.recall_dialog import RecallDialog
 
         RecallDialog(self.sstore, self).exec()
+        self.refresh()
+
+    def open_protection(self) -> None:
+        from ui.secrets.protection_dialog import ProtectionDialog
+
+        ProtectionDialog(self.sstore, self).exec()
         self.refresh()
