@@ -73,25 +73,32 @@ def run(store: Store, args) -> int:
     try:
         security.login(store, args)  # once users exist, nothing runs without --user
         return handler(store, args)
-    except DomainError as exc:
+    except BaseException as exc:  # noqa: BLE001 — no traceback ever reaches the user
+        return _told(exc)
+
+
+def _told(exc: BaseException) -> int:
+    """Says what went wrong in Vietnamese, in one place for every command; the exit code."""
+    if isinstance(exc, DomainError):
         sys.stderr.write(f"Lỗi: {exc.message}\n")
         if isinstance(exc, ValidationError):
             for field, message in exc.errors.items():
                 sys.stderr.write(f"  {field}: {message}\n")
         return 2
-    except (BadDate, PrintError) as exc:
+    if isinstance(exc, (BadDate, PrintError)):
         sys.stderr.write(f"Lỗi: {exc}\n")
         return 2
-    except KeyboardInterrupt:
+    if isinstance(exc, KeyboardInterrupt):
         sys.stderr.write("Đã dừng (Ctrl+C). Những gì chưa ghi xong đã được hoàn tác.\n")
         return 130
-    except Exception as exc:  # noqa: BLE001 — no traceback ever reaches the user
-        if is_storage_error(exc):
-            sys.stderr.write(f"Lỗi: {explain(exc)}\n")
-            return 2
-        sys.stderr.write(f"Lỗi không mong đợi: {type(exc).__name__}. Chi tiết ghi ở "
-                         f"{log_unexpected(exc)}; hãy báo cho người quản trị.\n")
-        return 3
+    if isinstance(exc, SystemExit):
+        raise exc
+    if is_storage_error(exc):
+        sys.stderr.write(f"Lỗi: {explain(exc)}\n")
+        return 2
+    sys.stderr.write(f"Lỗi không mong đợi: {type(exc).__name__}. Chi tiết ghi ở "
+                     f"{log_unexpected(exc)}; hãy báo cho người quản trị.\n")
+    return 3
 
 
 def _waiting() -> None:
@@ -99,19 +106,12 @@ def _waiting() -> None:
 
 
 def open_for_cli(data_dir):
-    """The store for a command, or a Vietnamese message and exit code 2."""
+    """The store for a command, or (None, exit code) after a Vietnamese message."""
     from db import engine as db_engine
 
     if _waiting not in db_engine.on_wait:
         db_engine.on_wait.append(_waiting)
     try:
         return open_store(data_dir), 0
-    except DomainError as exc:
-        sys.stderr.write(f"Lỗi: {exc.message}\n")
-        return None, 2
     except Exception as exc:  # noqa: BLE001
-        if is_storage_error(exc):
-            sys.stderr.write(f"Lỗi: {explain(exc)}\n")
-            return None, 2
-        sys.stderr.write(f"Lỗi không mong đợi: {type(exc).__name__}. Chi tiết ghi ở {log_unexpected(exc)}.\n")
-        return None, 3
+        return None, _told(exc)

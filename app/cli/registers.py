@@ -98,6 +98,13 @@ def _refusal(index: int, exc: Exception) -> dict:
             "duplicate": isinstance(exc, PossibleDuplicate)}
 
 
+def _registered(index: int, v) -> dict:
+    return {"index": index, "id": v.id, "number": v.number, "number_symbol": v.number_symbol}
+
+
+REFUSED = (DomainError, ValueError, TypeError)
+
+
 def _register(store: Store, args) -> int:
     """All or nothing by default: every item is checked inside one transaction, and if any is
     refused nothing is kept. --each commits item by item. One summary line ends every run."""
@@ -108,12 +115,9 @@ def _register(store: Store, args) -> int:
             for i, item in enumerate(items):
                 try:
                     with store.Session.begin() as s:
-                        v = _one(s, args, item, i)
-                    done.append(v)
-                    out({"index": i, "id": v.id, "number": v.number, "number_symbol": v.number_symbol})
-                except (DomainError, ValueError, TypeError) as exc:
-                    if is_storage_error(exc):
-                        raise
+                        done.append(_one(s, args, item, i))
+                    out(_registered(i, done[-1]))
+                except REFUSED as exc:
                     refused.append(_refusal(i, exc))
                     out(refused[-1])
         else:
@@ -122,13 +126,13 @@ def _register(store: Store, args) -> int:
                     try:
                         with s.begin_nested():
                             done.append(_one(s, args, item, i))
-                    except (DomainError, ValueError, TypeError) as exc:
+                    except REFUSED as exc:
                         refused.append(_refusal(i, exc))
                         out(refused[-1])
                 if refused:
                     s.rollback()
             for i, v in enumerate(done if not refused else []):
-                out({"index": i, "id": v.id, "number": v.number, "number_symbol": v.number_symbol})
+                out(_registered(i, v))
     except Exception as exc:
         if not is_storage_error(exc):
             raise

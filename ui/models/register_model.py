@@ -69,9 +69,14 @@ class RegisterModel(QAbstractTableModel):
         self._gen += 1
         gen, f = self._gen, self._filter
         self.loading = True
-        self._ids_task = self.runner.query(lambda s: query.ids(s, f),
+        self._ids_task = self.runner.query(lambda s: self.find_ids(s, f),
                                            lambda ids: self._got_ids(gen, ids), self.failed.emit,
                                            owner=self, priority=1)
+
+    @staticmethod
+    def find_ids(session, f: query.Filter) -> list[int]:
+        """The ids of the filter, in order (on the worker); another book kind may find them otherwise."""
+        return query.ids(session, f)
 
     def _got_ids(self, gen: int, ids: list[int]) -> None:
         if gen != self._gen:

@@ -8,17 +8,11 @@ from ui.widgets.register_tab import RegisterTab
 
 
 class SecretRegisterModel(RegisterModel):
-    def refresh(self) -> None:
+    @staticmethod
+    def find_ids(session, f) -> list[int]:
         from app.secrets import books
 
-        if self._ids_task is not None:
-            self._ids_task.cancel()
-        self._gen += 1
-        gen, f = self._gen, self._filter
-        self.loading = True
-        self._ids_task = self.runner.query(lambda s: books.find(s, f),
-                                           lambda ids: self._got_ids(gen, ids), self.failed.emit,
-                                           owner=self, priority=1)
+        return books.find(session, f)
 
 
 class SecretBookTab(RegisterTab):
