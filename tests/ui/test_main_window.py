@@ -68,3 +68,26 @@ def test_ctrl_tab_switches_books_and_every_menu_has_alt_letters(qtbot, runner, f
             assert action.isSeparator() or "&" in action.text(), action.text()
     void = [a for a in win.menu("Sổ").actions() if a.text() == "&Hủy số…"][0]
     assert void.shortcut().toString() == "Ctrl+Del"
+
+
+def test_no_two_window_actions_share_a_shortcut(qtbot, runner, filled, settings):
+    # Qt fires neither action of an ambiguous shortcut: the clerk's key would silently do nothing.
+    win = MainWindow(filled, runner, settings)
+    qtbot.addWidget(win)
+    win.show()
+    seen: dict[str, str] = {}
+    clashes = []
+
+    def walk(actions):
+        for a in actions:
+            if a.menu():
+                walk(a.menu().actions())
+            for key in a.shortcuts():
+                text = key.toString()
+                if text in seen and seen[text] != a.text():
+                    clashes.append((text, seen[text], a.text()))
+                seen.setdefault(text, a.text())
+
+    walk(win.menuBar().actions())
+    assert seen, "the menus carry shortcuts"
+    assert clashes == []

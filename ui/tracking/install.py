@@ -41,7 +41,7 @@ class TrackingActions(QObject):
         m.addAction(w.tr("Thống &kê, biểu đồ…"), self.stats)
         m.addSeparator()
         m.addAction(w.tr("&Nhập sổ cũ từ Excel…"), self.import_sheet)
-        m.addAction(w.tr("&Xuất sổ đang xem ra Excel/CSV…"), QKeySequence("Ctrl+E"), self.export_view)
+        m.addAction(w.tr("&Xuất sổ đang xem ra Excel/CSV…"), QKeySequence("Ctrl+Shift+E"), self.export_view)
         self.saved_menu = QMenu(w.tr("Tìm kiếm đã &lưu"), m)
         self.saved_menu.aboutToShow.connect(self._fill_saved)
         m.addMenu(self.saved_menu)
