@@ -124,6 +124,25 @@ class Attachment(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class ScanSignature(Base):
+    """A digital signature of a kept PDF as read when it was kept (issue 11): who signed, when,
+    whether the signed bytes were intact and whether the certificate chained to a root the
+    office had imported then."""
+    __tablename__ = "scan_signature"
+    __table_args__ = (UniqueConstraint("attachment_id", "position"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachment.id"))
+    position: Mapped[int] = mapped_column(Integer)  # signing order, from 0
+    field: Mapped[str] = mapped_column(String(200), default="")
+    signer: Mapped[str] = mapped_column(String(300), default="")
+    organisation: Mapped[str] = mapped_column(String(300), default="")
+    unit: Mapped[str] = mapped_column(String(300), default="")
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)  # Vietnam's time
+    intact: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # None: could not be checked
+    whole_file: Mapped[bool] = mapped_column(Boolean, default=False)
+    trusted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class PrintJob(Base):
     """Each printed book is recorded; printing a secret book is an auditable event."""
     __tablename__ = "print_job"

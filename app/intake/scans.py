@@ -14,10 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import DomainError, NotFound
+from app.intake.signatures import VN, Signature
 from app.registers import service
 from app.registers.views import EntryView
 from app.text import fold, nfc
-from db.models import Attachment, Book, Entry
+from db.models import Attachment, Book, Entry, ScanSignature
 
 
 class ScanNotAllowed(DomainError):
@@ -33,11 +34,34 @@ class ScanView:
     pdf_path: Path | None
     pages: int
     entry_id: int | None
+    signatures: tuple[Signature, ...] = ()  # as read when the scan was kept, in signing order
 
 
-def _view(a: Attachment, files_dir: Path) -> ScanView:
+def _view(session: Session, a: Attachment, files_dir: Path) -> ScanView:
     return ScanView(a.id, a.sha256, a.original_name, files_dir / a.stored_path,
-                    files_dir / a.pdf_path if a.pdf_path else None, a.pages, a.entry_id)
+                    files_dir / a.pdf_path if a.pdf_path else None, a.pages, a.entry_id,
+                    signatures_of(session, a.id))
+
+
+def signatures_of(session: Session, scan_id: int) -> tuple[Signature, ...]:
+    rows = session.scalars(select(ScanSignature).where(ScanSignature.attachment_id == scan_id)
+                           .order_by(ScanSignature.position))
+    return tuple(Signature(r.field, r.signer, r.organisation, r.unit,
+                           r.signed_at.replace(tzinfo=VN) if r.signed_at else None,
+                           r.intact, r.whole_file, r.trusted) for r in rows)
+
+
+def _store_signatures(session: Session, a: Attachment, signed: tuple[Signature, ...]) -> None:
+    """The file's signatures as read now replace any read before (the same file kept again)."""
+    for old in session.scalars(select(ScanSignature).where(ScanSignature.attachment_id == a.id)):
+        session.delete(old)
+    session.flush()
+    for i, sig in enumerate(signed):
+        # Stored naive, in Vietnam's time, as every other time in the store.
+        when = sig.signed_at.astimezone(VN).replace(tzinfo=None) if sig.signed_at else None
+        session.add(ScanSignature(attachment_id=a.id, position=i, field=sig.field, signer=sig.signer,
+                                  organisation=sig.organisation, unit=sig.unit, signed_at=when,
+                                  intact=sig.intact, whole_file=sig.whole_file, trusted=sig.trusted))
 
 
 def check_book_accepts_scans(session: Session, book_key: str) -> None:
@@ -86,10 +110,12 @@ def _atomic_write(dest: Path, data: bytes) -> None:
 
 
 def keep_scan(session: Session, files_dir: Path, source: Path, entry_id: int, *, pages: int,
-              ocr_text: str = "", searchable_pdf: bytes = b"") -> ScanView:
-    """Stores the original (once per content) and links it to the entry. The files are
-    written before the row, so a crash leaves at worst an unreferenced file, never a row
-    pointing at nothing."""
+              ocr_text: str = "", searchable_pdf: bytes = b"",
+              signatures: tuple[Signature, ...] | None = None) -> ScanView:
+    """Stores the original (once per content) and links it to the entry, with the digital
+    signatures read from it (app.intake.signatures.read; None: not read, those stored before
+    stay). The files are written before the
+    row, so a crash leaves at worst an unreferenced file, never a row pointing at nothing."""
     entry = session.get(Entry, entry_id)
     if entry is None:
         raise NotFound(f"Không tìm thấy văn bản #{entry_id}.")
@@ -112,8 +138,11 @@ def keep_scan(session: Session, files_dir: Path, source: Path, entry_id: int, *,
     a.entry_id = entry_id
     session.add(a)
     session.flush()
+    if signatures is not None:
+        _store_signatures(session, a, tuple(signatures))
+        session.flush()
     service.refold(session, entry)
-    return _view(a, files_dir)
+    return _view(session, a, files_dir)
 
 
 def set_ocr_text(session: Session, files_dir: Path, scan_id: int, text: str, pdf: bytes) -> ScanView:
@@ -127,9 +156,9 @@ def set_ocr_text(session: Session, files_dir: Path, scan_id: int, text: str, pdf
     a.ocr_text, a.ocr_folded = nfc(text), fold(text)
     if a.entry_id:
         service.refold(session, session.get(Entry, a.entry_id))
-    return _view(a, files_dir)
+    return _view(session, a, files_dir)
 
 
 def scans_of(session: Session, files_dir: Path, entry_id: int) -> list[ScanView]:
     rows = session.scalars(select(Attachment).where(Attachment.entry_id == entry_id))
-    return [_view(a, files_dir) for a in rows]
+    return [_view(session, a, files_dir) for a in rows]

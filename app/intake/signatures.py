@@ -12,7 +12,9 @@ from pathlib import Path
 
 VN = dt.timezone(dt.timedelta(hours=7))
 UNVERIFIED = "chưa xác minh được nguồn cấp chứng thư"
+VERIFIED = "chứng thư hợp lệ theo chứng thư gốc đã nhập"
 CHANGED = "văn bản đã bị sửa sau khi ký"
+UNCHECKED = "không kiểm tra được chữ ký"
 
 # pyHanko logs every certificate path it cannot build at ERROR with a traceback; without the
 # root certificate that is every signature, and the reason is in the result anyway.
@@ -39,12 +41,19 @@ class Signature:
         """"Chữ ký số: Sở Tài chính, 12/01/2021 16:37 — nguyên vẹn" and the like."""
         when = self.signed_at.strftime("%d/%m/%Y %H:%M") if self.signed_at else "không rõ thời gian"
         if self.intact is None:
-            state = "không kiểm tra được chữ ký"
+            state = UNCHECKED
         elif not self.intact:
             state = CHANGED
         else:
-            state = "nguyên vẹn" + ("" if self.trusted else f", {UNVERIFIED}")
+            state = f"nguyên vẹn, {VERIFIED if self.trusted else UNVERIFIED}"
         return f"Chữ ký số: {self.signer}, {when} — {state}"
+
+    def as_json(self) -> dict:
+        """The command line's record: the facts and the sentence a clerk reads."""
+        return {"signer": self.signer, "organisation": self.organisation, "unit": self.unit,
+                "signed_at": self.signed_at.isoformat() if self.signed_at else None,
+                "intact": self.intact, "whole_file": self.whole_file, "trusted": self.trusted,
+                "text": self.describe()}
 
 
 def _name(cert, key: str) -> str:
