@@ -22,6 +22,10 @@ class WrongKey(Exception):
     """The key does not open this file (or the file is not a secret store)."""
 
 
+class InUse(Exception):
+    """Another connection (another program) has the file open: it cannot be re-keyed now."""
+
+
 def _connect(path: Path, key: bytes):
     import sqlcipher3.dbapi2 as sqlcipher
 
@@ -37,6 +41,31 @@ def _connect(path: Path, key: bytes):
 
 def check_key(path: Path, key: bytes) -> None:
     _connect(Path(path), key).close()
+
+
+def rekey(path: Path | str, old: bytes, new: bytes) -> None:
+    """Re-encrypts every page under `new` (PRAGMA rekey), on a connection of its own.
+
+    SQLCipher 4 re-keys safely only outside WAL mode, so the file goes to a rollback journal for
+    the while (which also proves no other connection is open: leaving WAL needs the file alone),
+    and the whole re-encryption is one transaction: a crash leaves the old key's file intact."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    path = Path(path)
+    conn = _connect(path, old)
+    try:
+        conn.execute("PRAGMA busy_timeout=2000")
+        try:
+            mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        except sqlcipher.OperationalError as exc:
+            raise InUse(str(exc)) from None
+        if str(mode).lower() != "delete":
+            raise InUse(f"journal_mode={mode}")
+        conn.execute(f"PRAGMA rekey = \"x'{new.hex()}'\"")
+        conn.execute("PRAGMA journal_mode=WAL")
+    finally:
+        conn.close()
+    check_key(path, new)
 
 
 def make_engine(path: Path | str, key: bytes) -> Engine:

@@ -30,6 +30,14 @@ def _grant(sstore, store, args) -> int:
     return 0
 
 
+def _revoke(sstore, store, args) -> int:
+    from app.secrets import store as secret_store
+
+    lost = secret_store.revoke(sstore, args.name)
+    out({"revoked": args.name, "rekeyed": True, "grant_again": lost})
+    return 0
+
+
 def _move(sstore, store, args) -> int:
     from app.secrets import move
 
@@ -237,7 +245,7 @@ def _print(sstore, store, args) -> int:
     out(result)
     return 0
 
-ACTIONS = {"grant": _grant, "move": _move, "register": _register, "list": _list,
+ACTIONS = {"grant": _grant, "revoke": _revoke, "move": _move, "register": _register, "list": _list,
            "transfer": _transfer, "holdings": _holdings, "copy": _copy, "authoriser": _authoriser,
            "recall": _recall, "due": _due, "declassify": _declassify, "level": _level,
            "extend": _extend, "expire": _expire, "destroy-propose": _destroy_propose,

@@ -29,6 +29,8 @@ def add_parsers(sub) -> None:
     g.add_argument("name")
     g.add_argument("--clearance", choices=("mat", "toi-mat", "tuyet-mat"), required=True)
     g.add_argument("--role", default="van-thu", choices=("van-thu", "lanh-dao", "quan-tri"))
+    rv = a.add_parser("revoke", help="thu hồi khóa kho mật của một người dùng (đổi khóa kho)")
+    rv.add_argument("name")
     a.add_parser("move", help="chuyển văn bản mật từ kho thường sang kho mã hóa")
     r = a.add_parser("register", help="đăng ký văn bản mật từ tệp JSON")
     r.add_argument("--book", choices=("secret_incoming", "secret_outgoing"), required=True)
@@ -120,9 +122,34 @@ def open_for(store, args):
                                 password=_password(PASSWORD_ENV, "Mật khẩu kho mật: "))
     for f in (s.Session, s.ReadSession):
         f.configure(info={**f.kw["info"], "airgap_probe": PROBE})
+    try:
+        _as_plain_user(store, s, args.user)
+    except NotCleared:
+        s.close()
+        raise
     with store.ReadSession() as plain, s.Session.begin() as sess:
         reference.sync(plain, sess)
     return s
+
+
+def _as_plain_user(store, sstore, name: str) -> None:
+    """A user disabled, or whose clearance was lowered, in the ordinary users list acts no
+    further than that list now says, even while their key to the secret store still works."""
+    from sqlalchemy import select
+
+    from app.secrets import store as secret_store
+    from app.security import access
+    from app.security.actor import Actor
+    from db.models_security import User
+
+    with store.ReadSession() as p:
+        if not access.has_users(p):
+            return
+        u = p.scalar(select(User).where(User.name == name))
+        if u is None or not u.active or u.clearance == "none":
+            raise NotCleared(f"“{name}” không còn được tiếp cận văn bản mật (đã khóa hoặc bỏ mức mật).")
+        actor = Actor(u.name, u.role, u.clearance)
+    secret_store.act_as_member(sstore, actor)
 
 
 def handle(store, args) -> int:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.secrets import keys, keyvault
 from app.secrets.errors import KeyProblem, NotCleared, StoreMissing
 from app.security.actor import CLEARANCES, ROLES, Actor
+from app.text import nfc
 from db import secret_store
 from db.engine import read_engine, session_factory
 from db.models_secret import SecretMember
@@ -126,22 +127,22 @@ def open_store(data_dir: Path | str, *, user: str | None = None, password: str |
         wrap = kf.users.get(user or "")
         if wrap is None:
             raise NotCleared(f"Người dùng “{user}” không được giao khóa kho văn bản mật.")
-        key, how = keys.unseal(wrap, password, kf.store_id), "password"
-        if key is None:
-            raise KeyProblem("Mật khẩu không đúng: kho văn bản mật không mở được.")
+        secret, how = password, "password"
+        pending = (kf.pending or {}).get("users", {}).get(user or "")
     elif recovery is not None:
-        key, how = keys.unseal(kf.recovery, keys.normalise_recovery(recovery), kf.store_id), "recovery"
-        if key is None:
-            raise KeyProblem("Khóa khôi phục không đúng: kho văn bản mật không mở được.")
+        wrap, secret, how = kf.recovery, keys.normalise_recovery(recovery), "recovery"
+        pending = (kf.pending or {}).get("recovery")
     else:
+        wrap = secret = pending = None
         key, how = keyvault.load_key(kf.store_id), "keyring"
         if key is None:
             raise KeyProblem(_why_no_keyring(kf))
-    try:
-        secret_store.check_key(d / FILE_NAME, key)
-    except secret_store.WrongKey:
-        raise KeyProblem("Khóa không mở được tệp kho mật: tệp đã bị thay hoặc hỏng. "
-                         "Hãy khôi phục từ bản sao lưu.") from None
+    if wrap is not None:
+        key = keys.unseal(wrap, secret, kf.store_id)
+        if key is None:
+            raise KeyProblem("Mật khẩu không đúng: kho văn bản mật không mở được." if how == "password"
+                             else "Khóa khôi phục không đúng: kho văn bản mật không mở được.")
+    key = _working_key(d, kf, key, pending, secret)
     store = _engine_up(d / FILE_NAME, key, kf, how)
     if how == "password":
         with store.ReadSession() as s:
@@ -150,7 +151,40 @@ def open_store(data_dir: Path | str, *, user: str | None = None, password: str |
             store.close()
             raise NotCleared(f"“{user}” không còn được phép mở kho văn bản mật.")
         act_as(store, Actor(m.name, m.role, m.clearance))
+    if wrap is not None and keys.legacy(wrap):  # rewritten in the public-key form (keys.py)
+        if how == "password":
+            kf.users[user] = keys.seal(key, secret, kf.store_id)
+        else:
+            kf.recovery = keys.seal(key, secret, kf.store_id)
+        kf.save()
     return store
+
+
+def _working_key(d: Path, kf: keys.KeyFile, key: bytes, pending: dict | None, secret) -> bytes:
+    """The key that opens the file. After a re-key stopped half-way (keys.json still holding the
+    new wraps as pending), the new key may be the one: then the re-key is completed here."""
+    try:
+        secret_store.check_key(d / FILE_NAME, key)
+        if kf.pending:  # a re-key that stopped before the file changed: not needed any more
+            kf.pending = None
+            kf.save()
+        return key
+    except secret_store.WrongKey:
+        new = keys.unseal(pending, secret, kf.store_id) if pending and secret is not None else None
+    if new is None and kf.pending and secret is None:
+        raise KeyProblem("Việc đổi khóa kho văn bản mật chưa xong: hãy mở bằng mật khẩu hoặc khóa "
+                         "khôi phục để hoàn tất.")
+    try:
+        if new is None:
+            raise secret_store.WrongKey("")
+        secret_store.check_key(d / FILE_NAME, new)
+    except secret_store.WrongKey:
+        raise KeyProblem("Khóa không mở được tệp kho mật: tệp đã bị thay hoặc hỏng. "
+                         "Hãy khôi phục từ bản sao lưu.") from None
+    kf.users, kf.recovery, kf.pending = kf.pending["users"], kf.pending["recovery"], None
+    kf.save()
+    keyvault.store_key(kf.store_id, new)
+    return new
 
 
 def _why_no_keyring(kf: keys.KeyFile) -> str:
@@ -177,16 +211,56 @@ def grant(store: SecretStore, name: str, password: str, clearance: str, role: st
     store.key_file.save()
 
 
-def revoke(store: SecretStore, name: str) -> None:
+def revoke(store: SecretStore, name: str) -> list[str]:
+    """Takes the store away from `name`: their member row is closed and the file is re-keyed
+    under a fresh random key, sealed again for every remaining holder and the recovery key
+    (keys.py: no password needed for that). Whatever `name` could have kept (their password,
+    an old keys.json, the key itself) no longer opens the store. Returns the holders whose wraps
+    were in the old form and could not be sealed again: they must be granted anew."""
+    from app.secrets import events
     from app.secrets.access import require_admin
 
+    kf = store.key_file
     with store.Session.begin() as s:
-        require_admin(s)
-        m = s.get(SecretMember, name)
+        who = require_admin(s)
+        if nfc(name) == who.name:
+            raise KeyProblem("Không tự thu hồi khóa của chính mình: hãy nhờ người quản trị khác.")
+        m = s.get(SecretMember, nfc(name))
+        if m is None and nfc(name) not in kf.users:
+            raise NotCleared(f"“{name}” không được giao khóa kho văn bản mật.")
         if m is not None:
             m.active = False
-    store.key_file.users.pop(name, None)
-    store.key_file.save()
+        events.record(s, "secret_revoke", None, {"người dùng": nfc(name)})
+    key = keys.new_key()
+    kept = {u: keys.reseal(w, key, kf.store_id) for u, w in kf.users.items() if u != nfc(name)}
+    lost = sorted(u for u, w in kept.items() if w is None)
+    recovery = keys.reseal(kf.recovery, key, kf.store_id)
+    if recovery is None:
+        raise KeyProblem("Khóa khôi phục của kho này ở dạng cũ: hãy mở kho một lần bằng khóa khôi "
+                         "phục (để ghi lại ở dạng mới) rồi thu hồi.")
+    store.engine.dispose()
+    kf.users.pop(nfc(name), None)
+    kf.pending = {"users": {u: w for u, w in kept.items() if w is not None}, "recovery": recovery}
+    kf.save()  # before the file changes key: a stop half-way is completed at the next opening
+    try:
+        secret_store.rekey(store.path, store._key, key)
+    except secret_store.InUse:
+        kf.pending = None
+        kf.save()
+        raise KeyProblem("Kho văn bản mật đang mở ở chương trình khác: hãy đóng chương trình đó "
+                         "rồi thu hồi lại (khóa chưa được đổi).") from None
+    kf.users, kf.recovery, kf.pending = kf.pending["users"], recovery, None
+    kf.save()
+    _rebind(store, key)
+    store.in_keyring = keyvault.store_key(kf.store_id, key)
+    return lost
+
+
+def _rebind(store: SecretStore, key: bytes) -> None:
+    engine = secret_store.make_engine(store.path, key)
+    store.engine, store._key = engine, key
+    store.Session.configure(bind=engine)
+    store.ReadSession.configure(bind=read_engine(engine))
 
 
 def members(session: Session) -> list[tuple[str, str, str, bool]]:

@@ -119,3 +119,21 @@ def test_destruction_and_terms_from_the_command_line(cli):
     assert [r["state"] for r in json.loads(out)] == ["destroyed"]
     code, _, err = run("secret", "transfer", str(entry), "--to", "X")
     assert code == 2 and "đã tiêu hủy" in err
+
+
+def test_revoke_from_the_command_line_rekeys_and_locks_the_user_out(cli, monkeypatch):
+    run, tmp = cli
+    monkeypatch.setenv("VANTHU_SECRET_NEW_PASSWORD", "mat-khau-nguoi-mat")
+    assert run("secret", "grant", "canbo", "--clearance", "mat")[0] == 0
+    monkeypatch.setenv("VANTHU_SECRET_PASSWORD", "mat-khau-nguoi-mat")
+    assert run("secret", "holdings", user="canbo")[0] == 0
+    code, _, err = run("secret", "revoke", "quantri", user="canbo")
+    assert code == 2 and "quản trị" in err
+    monkeypatch.setenv("VANTHU_SECRET_PASSWORD", "mat-khau-quan-tri")
+    code, out, _ = run("secret", "revoke", "canbo")
+    assert code == 0 and json.loads(out) == {"revoked": "canbo", "rekeyed": True, "grant_again": []}
+    monkeypatch.setenv("VANTHU_SECRET_PASSWORD", "mat-khau-nguoi-mat")
+    code, _, err = run("secret", "holdings", user="canbo")
+    assert code == 2 and "không được giao khóa" in err
+    monkeypatch.setenv("VANTHU_SECRET_PASSWORD", "mat-khau-quan-tri")
+    assert run("secret", "holdings")[0] == 0

@@ -94,3 +94,116 @@ def test_setup_twice_is_refused(secret):
     plain, _, _ = secret
     with pytest.raises(KeyProblem, match="đã được lập"):
         secret_store.setup(plain.data_dir, ADMIN, PASSWORD)
+
+
+def _raw_opens(path, key) -> bool:
+    from db import secret_store as db_store
+
+    try:
+        db_store.check_key(path, key)
+        return True
+    except db_store.WrongKey:
+        return False
+
+
+def test_revoking_a_user_rekeys_the_store_and_their_password_no_longer_opens_it(secret):
+    import json
+
+    plain, sstore, recovery = secret
+    with sstore.Session.begin() as s:
+        kept = books.register(s, "secret_incoming", incoming(summary="Kế hoạch riêng của Ban")).id
+    secret_store.grant(sstore, "vanthu", "mat-khau-van-thu", "toi-mat")
+    secret_store.grant(sstore, "lanhdao", "mat-khau-lanh-dao", "mat", role="lanh-dao")
+    key_path = secret_store.folder(plain.data_dir) / "keys.json"
+    before = json.loads(key_path.read_text())  # what the departing clerk could have copied
+    old_key = keys.unseal(before["users"]["vanthu"], "mat-khau-van-thu", before["store_id"])
+    assert _raw_opens(sstore.path, old_key)
+
+    assert secret_store.revoke(sstore, "vanthu") == []
+    with pytest.raises(NotCleared, match="không được giao khóa"):
+        secret_store.open_store(plain.data_dir, user="vanthu", password="mat-khau-van-thu")
+    assert not _raw_opens(sstore.path, old_key)  # the key they may have kept opens nothing now
+    assert keys.unseal(before["users"]["vanthu"], "mat-khau-van-thu", before["store_id"]) == old_key
+    with sstore.ReadSession() as s:  # the open store goes on under the new key
+        assert books.item(s, kept, audit=False).entry.summary == "Kế hoạch riêng của Ban"
+    sstore.close()
+    for how in ({"user": ADMIN.name, "password": PASSWORD},
+                {"user": "lanhdao", "password": "mat-khau-lanh-dao"}, {"recovery": recovery}, {}):
+        opened = secret_store.open_store(plain.data_dir, **how)  # {}: from the keyring
+        with opened.ReadSession() as s:
+            assert s.execute(text("SELECT summary FROM entry WHERE id = :i"), {"i": kept}).scalar() \
+                == "Kế hoạch riêng của Ban"
+        opened.close()
+    opened = secret_store.open_store(plain.data_dir, user=ADMIN.name, password=PASSWORD)
+    with opened.ReadSession() as s:
+        assert [m for m in secret_store.members(s) if m[0] == "vanthu"] == [("vanthu", "van-thu", "toi-mat", False)]
+        from app.secrets import events
+        assert "secret_revoke" in events.kinds(s)
+    opened.close()
+
+
+def test_revoke_refused_to_a_non_admin_and_while_another_program_has_the_store_open(secret):
+    from secret_helpers import as_actor, CLERK
+
+    plain, sstore, _ = secret
+    secret_store.grant(sstore, "vanthu", "mat-khau-van-thu", "mat")
+    other = secret_store.open_store(plain.data_dir, user="vanthu", password="mat-khau-van-thu")
+    with other.ReadSession() as s:  # the window of another program, its connection open
+        s.execute(text("SELECT count(*) FROM entry")).scalar()
+        with pytest.raises(KeyProblem, match="chương trình khác"):
+            secret_store.revoke(sstore, "vanthu")
+    with pytest.raises(KeyProblem, match="chương trình khác"):  # idle, kept in its pool
+        secret_store.revoke(sstore, "vanthu")
+    other.close()
+    assert secret_store.revoke(sstore, "vanthu") == []  # once it is closed: done
+    with pytest.raises(NotCleared):
+        secret_store.open_store(plain.data_dir, user="vanthu", password="mat-khau-van-thu")
+    as_actor(sstore, CLERK)
+    with pytest.raises(NotCleared, match="quản trị"):
+        secret_store.revoke(sstore, "quantri")
+
+
+def test_a_rekey_stopped_half_way_is_completed_at_the_next_opening(secret, monkeypatch):
+    from db import secret_store as db_store
+
+    plain, sstore, recovery = secret
+    secret_store.grant(sstore, "vanthu", "mat-khau-van-thu", "mat")
+    real = db_store.rekey
+
+    def then_stop(path, old, new):
+        real(path, old, new)
+        raise SystemExit("power cut")  # after the file changed key, before keys.json was finished
+
+    monkeypatch.setattr(db_store, "rekey", then_stop)
+    with pytest.raises(SystemExit):
+        secret_store.revoke(sstore, "vanthu")
+    monkeypatch.setattr(db_store, "rekey", real)
+    with pytest.raises(KeyProblem, match="chưa xong"):
+        secret_store.open_store(plain.data_dir)  # the keyring still holds the old key
+    with pytest.raises(NotCleared):
+        secret_store.open_store(plain.data_dir, user="vanthu", password="mat-khau-van-thu")
+    opened = secret_store.open_store(plain.data_dir, user=ADMIN.name, password=PASSWORD)
+    opened.close()
+    assert "pending" not in (secret_store.folder(plain.data_dir) / "keys.json").read_text()
+    secret_store.open_store(plain.data_dir).close()  # the keyring has the new key now
+    secret_store.open_store(plain.data_dir, recovery=recovery).close()
+
+
+def test_a_wrap_of_the_old_form_still_opens_and_is_rewritten(secret):
+    import json
+    import os
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    plain, sstore, _ = secret
+    kf = sstore.key_file
+    salt, nonce = os.urandom(16), os.urandom(12)
+    box = AESGCM(keys._kek(PASSWORD, salt, keys.KDF)).encrypt(nonce, sstore._key, kf.store_id.encode())
+    kf.users[ADMIN.name] = {"salt": keys._b64(salt), "nonce": keys._b64(nonce), "box": keys._b64(box),
+                            "kdf": dict(keys.KDF)}
+    kf.save()
+    sstore.close()
+    secret_store.open_store(plain.data_dir, user=ADMIN.name, password=PASSWORD).close()
+    data = json.loads((secret_store.folder(plain.data_dir) / "keys.json").read_text())
+    assert "pub" in data["users"][ADMIN.name]
+    secret_store.open_store(plain.data_dir, user=ADMIN.name, password=PASSWORD).close()

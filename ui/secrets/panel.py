@@ -92,13 +92,12 @@ class SecretPanel(QWidget):
         try:
             self.sstore = secret_store.open_store(self.data_dir, user=self.actor.name, password=password) \
                 if password is not None else secret_store.open_store(self.data_dir)
-            if password is None:
-                try:
-                    secret_store.act_as_member(self.sstore, self.actor)
-                except DomainError:
-                    self.sstore.close()
-                    self.sstore = None
-                    raise
+            try:  # never further than both the store's member row and the users list allow
+                secret_store.act_as_member(self.sstore, self.actor)
+            except DomainError:
+                self.sstore.close()
+                self.sstore = None
+                raise
             for f in (self.sstore.Session, self.sstore.ReadSession):
                 f.configure(info={**f.kw["info"], "airgap_probe": self.probe})
         except DomainError as exc:
