@@ -12,6 +12,7 @@ from app.cli import security
 from app.cli import archive
 from app.cli import secrets  # vanthu secret …
 from app.cli import tracking  # vanthu due, answer, report, stats, import, export …
+from app.cli import trust  # vanthu trust import, list, remove (root certificates)
 from app.cli.common import BOOK_KEYS  # noqa: F401  (kept for callers)
 from app.dates import BadDate
 from app.errors import DomainError, ValidationError
@@ -20,7 +21,7 @@ from app.cli.common import log_unexpected
 from app.storage import explain, is_storage_error
 from app.store import Store, open_store
 
-GROUPS = [registers, printing, intake, security, secrets, archive, tracking]
+GROUPS = [registers, printing, intake, security, secrets, archive, tracking, trust]
 
 
 class Parser(argparse.ArgumentParser):

@@ -380,9 +380,9 @@ def _pages(path: Path, skip_first: bool):
         yield from load.iter_pages(path)
 
 
-def ocr_file_json(path, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None) -> dict:
+def ocr_file_json(path, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None, trust_roots=()) -> dict:
     """The `vanthu ocr --json` record: every field as a string ('' where absent)."""
-    h = read_header(path, known_issuers=known_issuers, doc_types=doc_types, lexicon=lexicon)
+    h = read_header(path, known_issuers=known_issuers, doc_types=doc_types, lexicon=lexicon, trust_roots=trust_roots)
     keys = ("issuer", "number_symbol", "date", "doc_type", "summary", "secrecy", "urgency")
     record = {"file": str(path)}
     record.update({k: getattr(h, k).value for k in keys})
