@@ -15,6 +15,7 @@ from app.registers.views import Changes
 from ui.dialogs.history_labels import field_label, value_label
 from ui.models.columns import notes
 from ui.widgets.entry_fields import EntryFields
+from ui.widgets.signature_lines import SignatureLines
 
 FIXED = {"received_at"}  # decides the number: not editable (void and register again)
 KEPT_BY_RESERVATION = {"doc_type", "drafting_unit"}  # the number taken already carries them
@@ -31,6 +32,7 @@ class EntryDetail(QDialog):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.status = QLabel(wordWrap=True)
+        self.signatures = SignatureLines(self)  # of the kept scan, as read when it was kept
         self.fields = EntryFields(book_key, self)
         self.fields.set_read_only(True)
         self.history = QTreeWidget()
@@ -57,6 +59,7 @@ class EntryDetail(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.status)
+        layout.addWidget(self.signatures)
         layout.addWidget(self.fields)
         layout.addWidget(QLabel(self.tr("Lịch sử thay đổi")))
         layout.addWidget(self.history, 1)
@@ -115,6 +118,7 @@ class EntryDetail(QDialog):
         self.edit_button.setVisible(not reserved)
         stored = self.scans[-1] if self.scans else None
         self.scan_button.setVisible(stored is not None)
+        self.signatures.set_signatures(stored.signatures if stored else ())
         self.pdf_button.setVisible(stored is not None and stored.pdf_path is not None)
 
     def _edit_or_save(self, mode: str) -> None:

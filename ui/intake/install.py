@@ -85,6 +85,12 @@ def install_intake(window) -> IntakePanel:
     action = file_menu.addAction(window.tr("&Nhận văn bản quét…"), QKeySequence("Ctrl+O"), open_files)
     file_menu.insertAction(first, action)
     window.menu(window.tr("Cài đặt")).addAction(window.tr("Thư mục &quét…"), choose_folder)
+
+    def edit_trust() -> None:
+        from ui.intake.trust_dialog import TrustDialog
+        TrustDialog(window.runner, window).open()
+
+    window.menu(window.tr("Cài đặt")).addAction(window.tr("C&hứng thư gốc (chữ ký số)…"), edit_trust)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(panel.shutdown)

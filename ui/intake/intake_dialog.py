@@ -7,6 +7,12 @@ from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ui.dialogs.entry_form import EntryForm
 from ui.intake.page_viewer import PageViewer
+from ui.widgets.signature_lines import SignatureLines
+
+
+def _without_signatures(note: str) -> str:
+    """The reader's note less its signature sentences, which have lines of their own here."""
+    return "; ".join(part for part in note.split("; ") if not part.startswith("Chữ ký số:"))
 
 
 class IntakeDialog(QDialog):
@@ -19,8 +25,11 @@ class IntakeDialog(QDialog):
         self.viewer = PageViewer(self)
         self.form = EntryForm(runner, "incoming", self, one_column=True)
         self.note = QLabel(wordWrap=True)
-        notes = [getattr(item.header, f).note for f in ("number_symbol", "date", "issuer", "summary")
-                 if getattr(item.header, f).note]
+        self.signatures = SignatureLines(self)
+        self.signatures.set_signatures(item.header.signatures)
+        notes = [_without_signatures(getattr(item.header, f).note)
+                 for f in ("number_symbol", "date", "issuer", "summary")]
+        notes = [n for n in notes if n]
         if item.earlier is not None:
             notes.insert(0, self.tr("Tệp này đã được đăng ký: số đến %s năm %s (%s).")
                          % (item.earlier.number, item.earlier.year, item.earlier.number_symbol))
@@ -35,6 +44,7 @@ class IntakeDialog(QDialog):
         split.addWidget(self.viewer)
         holder = QWidget(self)
         holder.setLayout(right)
+        right.addWidget(self.signatures)
         right.addWidget(self.note)
         right.addWidget(self.form, 1)
         split.addWidget(holder)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QL
                                QPushButton, QVBoxLayout, QWidget)
 
 from app import catalogue, org as org_mod
-from app.intake import scans as intake
+from app.intake import scans as intake, trust
 from app.registers import query
 from app.registers.views import Changes
 from ui.intake.ocr_jobs import Knowledge, OcrJobs
@@ -27,6 +27,7 @@ class IntakePanel(QWidget):
         super().__init__(parent)
         self.runner, self.store = runner, store
         self.jobs = OcrJobs(self)
+        self.jobs.trust_folder = trust.folder(store.data_dir)  # the office's imported roots
         self.jobs.event.connect(self._on_event)
         self.items: dict[int, QueueItem] = {}
         self.watch = None
@@ -200,7 +201,8 @@ class IntakePanel(QWidget):
         def keep(s):
             return intake.keep_scan(s, files_dir, path, entry.id, pages=item.header.pages,
                                     ocr_text=full.text if full else "",
-                                    searchable_pdf=full.pdf_bytes if full else b"")
+                                    searchable_pdf=full.pdf_bytes if full else b"",
+                                    signatures=item.header.signatures)
         self.runner.write(keep, lambda scan: self._kept(item, scan), lambda exc: self._keep_failed(exc, item),
                           changes=Changes("incoming", (entry.id,)))
         self._relabel(item)

@@ -36,12 +36,16 @@ class _Job(QRunnable):
             pass  # the queue was deleted (window closing): nobody is left to tell
 
     def _run(self) -> None:
-        from app.intake import ocr, scans as intake
+        from app.intake import ocr, scans as intake, signatures
 
         emit = self.jobs._event.emit
         try:
             emit(self.job_id, "hash", intake.sha256_of(self.path))
+            # Read at each file, so a root imported a moment ago counts for the next one.
+            folder = self.jobs.trust_folder
+            roots = signatures.load_roots(folder) if folder is not None else ()
             header = ocr.read_header(self.path, known_issuers=self.knowledge.issuers,
+                                     trust_roots=roots,
                                      doc_types=self.knowledge.doc_types or ocr.DEFAULT_TYPES,
                                      lexicon=self.knowledge.lexicon,
                                      progress=lambda d, t: emit(self.job_id, "progress", (d, t)),
@@ -74,6 +78,7 @@ class OcrJobs(QObject):
         self._ids = itertools.count(1)
         self._cancels: dict[int, threading.Event] = {}
         self.knowledge = Knowledge()
+        self.trust_folder: Path | None = None  # the root certificates signatures are verified against
         self._event.connect(self.event, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, path: Path) -> int:
