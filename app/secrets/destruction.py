@@ -13,6 +13,7 @@ from app.secrets.access import LEVELS
 from app.secrets.errors import SecretStateError
 from app.secrets.views import DestructionView
 from app.text import nfc
+from db.models import Entry
 from db.models_secret import SecretDestroyItem, SecretDestruction
 
 
@@ -88,6 +89,21 @@ def _get(session: Session, destruction_id: int) -> SecretDestruction:
     if d is None:
         raise NotFound(f"Không có danh sách đề nghị tiêu hủy #{destruction_id}.")
     return d
+
+
+def lists(session: Session) -> list[DestructionView]:
+    """The proposal lists, newest first; a list holding an item above the actor's clearance is
+    not shown to them at all (not even its number)."""
+    access.require(session)
+    allowed = set(access.visible_levels(session))
+    out = []
+    for d_id in session.scalars(select(SecretDestruction.id).order_by(SecretDestruction.id.desc())):
+        levels = set(session.scalars(select(Entry.secrecy).join(
+            SecretDestroyItem, SecretDestroyItem.entry_id == Entry.id).where(
+            SecretDestroyItem.destruction_id == d_id).execution_options(secret_unfiltered=True)))
+        if levels <= allowed:
+            out.append(view(session, d_id))
+    return out
 
 
 def view(session: Session, destruction_id: int) -> DestructionView:

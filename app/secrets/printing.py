@@ -119,7 +119,8 @@ def print_declassified(session: Session, year: int | None, out: Path) -> dict:
     rows = [Row((str(i), _symbol(it), it.entry.summary, d.old_level, d.decision_no, fmt(d.decision_date),
                  d.decided_by)) for i, (it, d) in enumerate(listed, 1)]
     return _form(session, DECLASSIFIED, year, {d.old_level for _, d in listed}, rows, out,
-                 f"Hồ sơ giải mật gồm {len(rows)} tài liệu.")
+                 f"Hồ sơ giải mật gồm {len(rows)} tài liệu.",
+                 opening=(f"Năm: {year}" if year else "Tất cả các năm",))
 
 
 def print_destruction(session: Session, destruction_id: int, out: Path) -> dict:

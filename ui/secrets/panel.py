@@ -1,5 +1,6 @@
 """The secret books' side panel: the red air-gap notice, unlocking the encrypted store, urgent
-and overdue items, and the hand-over and recall dialogs."""
+and overdue items and ended protection terms, and the dialogs (hand-over, copy, recall, terms,
+destruction, hồ sơ giải mật)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
@@ -42,7 +43,11 @@ class SecretPanel(QWidget):
         self.copy_button.clicked.connect(self.open_copy)
         self.protection_button = QPushButton(self.tr("Thời hạn &bảo vệ, giải mật, tiêu hủy…"))
         self.protection_button.clicked.connect(self.open_protection)
-        for b in (self.transfer_button, self.copy_button, self.recall_button, self.protection_button):
+        self.destruction_button = QPushButton(self.tr("Tiêu hủy: &quyết định, biên bản…"))
+        self.destruction_button.clicked.connect(self.open_destruction)
+        self.writers = (self.transfer_button, self.copy_button, self.recall_button, self.protection_button,
+                        self.destruction_button)
+        for b in self.writers:
             lay.addWidget(b)
         self.print_buttons = []
         for form, text in (("transfer", "In sổ chuyển &giao…"), ("copies", "In sổ sao, chụ&p…"),
@@ -51,6 +56,10 @@ class SecretPanel(QWidget):
             b.clicked.connect(lambda _=False, f=form: self.print_form(f))
             lay.addWidget(b)
             self.print_buttons.append(b)
+        self.declassified_button = QPushButton(self.tr("&Hồ sơ giải mật…"))
+        self.declassified_button.clicked.connect(self.open_declassified)
+        lay.addWidget(self.declassified_button)
+        self.print_buttons.append(self.declassified_button)
         self.selected_id = None  # set by the window: the entry chosen in the secret register
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check_network)
@@ -59,7 +68,7 @@ class SecretPanel(QWidget):
         self.check_network()
 
     def _locked(self, locked: bool) -> None:
-        for b in (self.transfer_button, self.copy_button, self.recall_button, self.protection_button):
+        for b in self.writers:
             b.setEnabled(not locked and self.writes_allowed())
         for b in self.print_buttons:
             b.setEnabled(not locked)
@@ -116,10 +125,13 @@ class SecretPanel(QWidget):
         with self.sstore.ReadSession() as s:
             self.urgent = books.urgent_first(s)
             late = protection.overdue_recalls(s)
+            ended = [d for d in protection.due(s, 0) if d.kind == "het-han" and d.overdue]
         for it in self.urgent:
             self.flags.addItem(f"⚑ {it.entry.urgency}: {it.label}")
         for d in late:
             self.flags.addItem(f"⏰ Quá hạn thu hồi {d.due:%d/%m/%Y}: {d.label}")
+        for d in ended:  # never declassified silently: confirmed in the protection dialog
+            self.flags.addItem(f"⌛ Hết thời hạn bảo vệ {d.due:%d/%m/%Y}, cần xác nhận: {d.label}")
         if self.urgent:
             self.flags.setCurrentRow(0)
 
@@ -186,3 +198,14 @@ class SecretPanel(QWidget):
 
         ProtectionDialog(self.sstore, self).exec()
         self.refresh()
+
+    def open_destruction(self) -> None:
+        from ui.secrets.destruction_dialog import DestructionDialog
+
+        DestructionDialog(self.sstore, self).exec()
+        self.refresh()
+
+    def open_declassified(self) -> None:
+        from ui.secrets.declassified_dialog import DeclassifiedDialog
+
+        DeclassifiedDialog(self.sstore, self).exec()

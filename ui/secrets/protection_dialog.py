@@ -1,6 +1,7 @@
 """Thời hạn bảo vệ: the items whose protection term ends within N days, and for the chosen one
-gia hạn, thay đổi độ mật, giải mật (each by a recorded decision) or đề nghị tiêu hủy — the same
-service calls, with the same fields, as `vanthu secret extend|level|declassify|destroy-propose`."""
+gia hạn, thay đổi độ mật, giải mật (each by a recorded decision), xác nhận hết hạn (a term that
+has ended, declassified only on this confirmation) or đề nghị tiêu hủy — the same service calls,
+with the same fields, as `vanthu secret extend|level|declassify|expire|destroy-propose`."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
@@ -55,9 +56,12 @@ class ProtectionDialog(QDialog):
         self.declassify_button.clicked.connect(self.declassify)
         self.destroy_button = QPushButton(self.tr("Đề nghị &tiêu hủy"))
         self.destroy_button.clicked.connect(self.propose_destruction)
+        self.expire_button = QPushButton(self.tr("&Xác nhận hết hạn (giải mật)"))
+        self.expire_button.clicked.connect(self.confirm_expiry)
         close = QPushButton(self.tr("Đó&ng"))
         close.clicked.connect(self.accept)
-        for b in (self.extend_button, self.level_button, self.declassify_button, self.destroy_button, close):
+        for b in (self.extend_button, self.level_button, self.declassify_button, self.expire_button,
+                  self.destroy_button, close):
             buttons.addWidget(b)
         lay.addLayout(buttons)
         self.error = QLabel()
@@ -133,6 +137,13 @@ class ProtectionDialog(QDialog):
             s, i, decision_no=self.decision.text(), decision_date=self.on.date().toPython(),
             decided_by=self.by.text()),
             lambda it: self.tr("Đã giải mật %s.") % it.label)
+
+    def confirm_expiry(self) -> bool:
+        """A term that has ended is declassified only when the clerk confirms it, here."""
+        from app.secrets import protection
+
+        return self._run(lambda s, i: protection.confirm_expiry(s, i),
+                         lambda it: self.tr("Đã xác nhận hết thời hạn bảo vệ: %s được giải mật.") % it.label)
 
     def propose_destruction(self) -> bool:
         from app.secrets import destruction
