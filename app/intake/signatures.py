@@ -66,9 +66,14 @@ def _roots(trust_roots):
 
     out = []
     for data in trust_roots:
-        if pem.detect(data):
-            _type, _headers, data = pem.unarmor(data)
-        out.append(x509.Certificate.load(data))
+        try:
+            if pem.detect(data):
+                _type, _headers, data = pem.unarmor(data)
+            cert = x509.Certificate.load(data)
+            cert.native  # a damaged file fails here, alone: the other roots still count
+        except Exception:  # noqa: BLE001 - asn1crypto raises many kinds for a damaged file
+            continue
+        out.append(cert)
     return out
 
 
@@ -81,10 +86,7 @@ def read(path: Path | str, trust_roots: tuple[bytes, ...] = ()) -> tuple[Signatu
         from pyhanko_certvalidator import ValidationContext
     except ImportError:
         return ()
-    try:
-        roots = _roots(trust_roots)
-    except ValueError:
-        roots = []
+    roots = _roots(trust_roots)
     out = []
     try:
         with open(path, "rb") as f:

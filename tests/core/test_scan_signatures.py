@@ -169,3 +169,13 @@ def test_a_file_at_0005_upgrades_with_its_scans_kept(tmp_path):
         assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0006"
         assert scans.signatures_of(s, 1) == ()
         assert s.execute(text("SELECT original_name FROM attachment")).scalar() == "a.pdf"
+
+
+def test_a_damaged_file_in_the_trust_folder_does_not_hide_the_good_root(state_store, ca):
+    _auth, folder, path = ca
+    with state_store.Session.begin() as s:
+        trust.import_root(s, state_store.data_dir, folder / "root.cer")
+    (trust.folder(state_store.data_dir) / "000-hong.cer").write_bytes(b"\x30\x03 damaged")
+    assert [r.name for r in trust.roots(state_store.data_dir)] == ["root.cer"]
+    (sig,) = signatures.read(path, trust.trust_roots(state_store.data_dir))
+    assert sig.trusted
