@@ -26,7 +26,8 @@ class NotFileable(DomainError):
 
 def check_open(h: Hoso) -> None:
     if h.state != "open":
-        what = {"closed": "đã đóng", "in_handover": "đang giao nộp", "handed_over": "đã nộp lưu"}[h.state]
+        what = {"closed": "đã đóng", "kept_back": "đã đóng, đơn vị đang giữ lại", "in_handover": "đang giao nộp",
+                "handed_over": "đã nộp lưu"}[h.state]
         hint = " Muốn sửa, hãy mở lại hồ sơ (ghi rõ lý do)." if h.state == "closed" else ""
         raise FileLocked(f"Hồ sơ {h.code} {what}: không thay đổi được.{hint}")
 

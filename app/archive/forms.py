@@ -11,7 +11,8 @@ from app import org as org_mod
 from app.archive import filing, plan, trail
 from app.archive.rules import PERMANENT, period_label
 from app.dates import fmt
-from app.printing.archive_forms import DepositListForm, FileIndexForm, FilePlanForm, FormOrg, MinutesForm
+from app.printing.archive_forms import (DepositListForm, FileIndexForm, FilePlanForm, FormOrg, KeptListForm, MinutesForm,
+                                        PaperCount)
 from db.models_archive import FileHeading, Handover, Hoso
 
 
@@ -76,28 +77,56 @@ def unit_name(session: Session) -> str:
     return org_mod.load(session).org_name
 
 
-def deposit_list_form(session: Session, batch_id: int) -> DepositListForm:
+def _in_words(n: int) -> str:
     from num2words import num2words
 
+    words = num2words(n, lang="vi")
+    return f"{words[:1].upper()}{words[1:]} hồ sơ"
+
+
+def deposit_list_form(session: Session, batch_id: int) -> DepositListForm:
     b = session.get(Handover, batch_id)
     rows = []
     for i, h in enumerate(_files_of_batch(session, batch_id), 1):
         span = f"{fmt(h.start_date)} - {fmt(h.end_date)}" if h.start_date else ""
         count = f"{h.sheets}/{h.pages or 0}" if h.sheets else str(h.pages or 0)
         rows.append((str(i), h.code, h.title, span, h.retention, count, h.description))
-    words = num2words(len(rows), lang="vi")
-    return DepositListForm(form_org(session), unit_name(session), b.year, tuple(rows),
-                           f"{words[:1].upper()}{words[1:]} hồ sơ", dt.date.today())
+    return DepositListForm(form_org(session), unit_name(session), b.year, tuple(rows), _in_words(len(rows)),
+                           dt.date.today())
 
 
-def minutes_form(session: Session, batch_id: int, file_count: int) -> MinutesForm:
+def kept_list_form(session: Session, year: int, period: str | None = None) -> KeptListForm:
+    """The files kept back by the unit: of the period's handover, or of the whole year."""
+    from app.archive import keepback
+
+    rows = []
+    for i, k in enumerate(keepback.kept(session, year, period), 1):
+        h = k.hoso
+        span = f"{fmt(h.start_date)} - {fmt(h.end_date)}" if h.start_date else ""
+        rows.append((str(i), h.code, h.title, span, h.retention, k.reason, fmt(k.until), k.approval))
+    when = f"{period_label(period)}" if period else "cả năm"
+    return KeptListForm(form_org(session), unit_name(session), year, when, tuple(rows), _in_words(len(rows)),
+                        dt.date.today())
+
+
+def minutes_form(session: Session, batch_id: int, file_count: int, paper: PaperCount = PaperCount(),
+                 kept: int = 0) -> MinutesForm:
     b = session.get(Handover, batch_id)
     files = _files_of_batch(session, batch_id)
     return MinutesForm(form_org(session), b.minutes_number, b.year, unit_name(session),
                        f"{period_label(b.period)} năm {b.year} ({fmt(b.date_from)} - {fmt(b.date_to)})",
                        _time_span(files), len(files), file_count, giver=(b.giver_name, b.giver_position),
                        receiver=(b.receiver_name, b.receiver_position), package_code=b.code,
-                       chain_head=trail.chain_head(session), on=dt.date.today())
+                       chain_head=trail.chain_head(session), on=dt.date.today(), paper=paper, kept=kept)
+
+
+def print_kept_list(session: Session, year: int, period: str | None, out) -> object:
+    from app.printing.archive_forms import build_kept_list
+
+    result = build_kept_list(kept_list_form(session, year, period), out)
+    trail.audit(session, "print_form", None, form="Danh mục hồ sơ, tài liệu giữ lại", year=year,
+                period=period or "", target=str(out))
+    return result
 
 
 def print_file_plan(session: Session, year: int, out) -> object:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app import org as org_mod
 from app.archive import plan, trail
-from app.archive.rules import current_period, must_deposit, period_bounds, period_label
+from app.archive.rules import current_period, deposit_due, must_deposit, period_bounds, period_label
 from app.archive.views import DueView, HandoverView, HosoView
 from app.errors import DomainError
 from app.registers import numbering
@@ -56,7 +56,8 @@ def candidates(session: Session, year: int, period: str | None = None) -> Candid
 
 
 def begin(session: Session, year: int, period: str, codes: list[str] | None = None, *,
-          giver: tuple[str, str] = ("", ""), receiver: tuple[str, str] = ("", "")) -> HandoverView:
+          giver: tuple[str, str] = ("", ""), receiver: tuple[str, str] = ("", ""),
+          paper: tuple[int | None, float | None] = (None, None)) -> HandoverView:
     """Opens a batch: a minutes number is taken (never reused) and the files go 'in handover'.
     The package is written after this commits; finish() or fail() ends the batch."""
     c = candidates(session, year, period)
@@ -87,7 +88,8 @@ def begin(session: Session, year: int, period: str, codes: list[str] | None = No
         h = session.get(Hoso, v.id)
         h.state, h.handover_id = "in_handover", b.id
         trail.note(session, h.id, "đưa vào đợt nộp lưu", b.code, kind="")
-    trail.audit(session, "handover", None, batch=b.code, action="bắt đầu", files=[v.code for v in chosen])
+    trail.audit(session, "handover", None, batch=b.code, action="bắt đầu", files=[v.code for v in chosen],
+                paper_boxes=paper[0], shelf_metres=paper[1])
     return view(session, b)
 
 
@@ -128,7 +130,10 @@ def batches(session: Session, year: int | None = None) -> list[HandoverView]:
 
 
 def due(session: Session, today: dt.date | None = None, within: int = WARN_DAYS) -> list[DueView]:
-    """Closed files that must be deposited and fall due within `within` days (or are late)."""
+    """Closed files that must be deposited and fall due within `within` days (or are late);
+    a file the unit keeps back falls due when its term of keeping ends."""
+    from app.archive import keepback
+
     today = today or dt.date.today()
     out = []
     for h in session.scalars(select(Hoso).where(Hoso.state.in_(("closed", "in_handover")))):
@@ -137,11 +142,14 @@ def due(session: Session, today: dt.date | None = None, within: int = WARN_DAYS)
         ended = h.closed_on or h.end_date
         if ended is None:
             continue
-        try:
-            due_on = ended.replace(year=ended.year + 1)
-        except ValueError:  # 29 February
-            due_on = ended.replace(year=ended.year + 1, day=28)
+        due_on = deposit_due(ended)
         left = (due_on - today).days
         if left <= within:
             out.append(DueView(h.code, h.year, h.title, h.retention, h.state, due_on, left))
+    for year in sorted(set(session.scalars(select(Hoso.year).where(Hoso.state == "kept_back")))):
+        for k in keepback.kept(session, year):
+            left = (k.until - today).days
+            if left <= within:
+                h = k.hoso
+                out.append(DueView(h.code, h.year, h.title, h.retention, h.state, k.until, left))
     return sorted(out, key=lambda d: (d.due_on, d.code))

@@ -129,3 +129,16 @@ def documents_csv(h, organ_id: str, docs) -> bytes:
 
 def files_csv(files, organ_id: str) -> bytes:
     return _csv(FILE_CSV, [file_values(h, organ_id) for h in files])
+
+
+KEPT_CSV = FILE_CSV + ("Reason", "KeptUntil", "Approval")  # the last three are our own labels
+
+
+def kept_csv(kept, organ_id: str) -> bytes:
+    """The Danh mục hồ sơ, tài liệu giữ lại as data (keepback.KeptFile rows)."""
+    rows = []
+    for k in kept:
+        v = file_values(k.hoso, organ_id)
+        v.update(Reason=k.reason, KeptUntil=fmt(k.until), Approval=k.approval)
+        rows.append(v)
+    return _csv(KEPT_CSV, rows)

@@ -13,21 +13,25 @@ import errno
 import io
 import os
 import shutil
+import sys
 import tempfile
+import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
 from app import org as org_mod
-from app.archive import filing, forms, handover, metadata, plan
+from app.archive import bagging, filing, forms, handover, metadata, plan
 from app.archive.rules import period_label
 from app.dates import fmt
-from app.errors import DomainError
+from app.errors import DomainError, ValidationError
+from app.printing.archive_forms import PaperCount
 from app.registers import query
 
 BAGIT_DECLARATION = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 LIST_PDF, MINUTES_PDF, LIST_CSV = "MUC-LUC-HO-SO-NOP-LUU.pdf", "BIEN-BAN-GIAO-NHAN.pdf", "ho-so.csv"
+KEPT_PDF, KEPT_CSV = "DANH-MUC-HO-SO-GIU-LAI.pdf", "ho-so-giu-lai.csv"
 XML_NAME, CSV_NAME = "ho-so.xml", "van-ban.csv"
 
 
@@ -44,23 +48,22 @@ CHUNK = 50  # files whose documents are in memory at once: memory stays flat wha
 
 @dataclass(frozen=True)
 class Layout:
-    """What goes where, decided before a byte is written. The metadata files are made while
-    writing, a few hồ sơ at a time (`metadata` yields them), so a year's batch costs no more
-    memory than a quarter's."""
+    """What goes where, decided before a byte is written. The printed forms and the metadata
+    files are made while the scans are copied, a few hồ sơ at a time (`generated` yields them),
+    so a year's batch costs no more memory than a quarter's."""
     code: str
     copies: tuple[tuple[str, str], ...]  # (source path, path inside data/)
-    blobs: tuple[tuple[str, bytes], ...]  # (path inside data/, content): the two PDFs
     bag_info: dict
     readme: str
     files: int
     documents: int
-    metadata: Callable[[], Iterator[tuple[str, bytes]]] = lambda: iter(())
-    metadata_estimate: int = 0
+    payload_files: int
+    generated: Callable[[], Iterator[tuple[str, bytes]]] = lambda: iter(())  # (path inside data/, content)
+    generated_estimate: int = 0
 
     @property
     def size(self) -> int:
-        return (sum(os.path.getsize(src) for src, _ in self.copies) + sum(len(b) for _, b in self.blobs)
-                + self.metadata_estimate)
+        return sum(os.path.getsize(src) for src, _ in self.copies) + self.generated_estimate
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class ExportResult:
     documents: int
     payload_files: int
     bytes: int
+    checks: tuple[str, ...] = ()  # the full check made after writing, as verify prints it
 
 
 def _payload_names(d) -> list[tuple[str, str]]:
@@ -91,8 +95,9 @@ def _chunks(session, views, files_dir: Path):
         yield part, filing.documents_of_files(session, [h.id for h in part], files_dir)
 
 
-def layout(session, batch_id: int, files_dir: Path) -> Layout:
-    from app.printing.archive_forms import build_deposit_list, build_minutes
+def layout(session, batch_id: int, files_dir: Path, paper: PaperCount = PaperCount()) -> Layout:
+    from app.archive import keepback
+    from app.printing.archive_forms import build_deposit_list, build_kept_list, build_minutes
     from db.models_archive import FilePlan, Handover
 
     b = session.get(Handover, batch_id)
@@ -120,35 +125,56 @@ def layout(session, batch_id: int, files_dir: Path) -> Layout:
                 yield f"{h.code}/{CSV_NAME}", metadata.documents_csv(h, organ_id, described)
         yield LIST_CSV, metadata.files_csv(views, organ_id)
 
-    blobs: list[tuple[str, bytes]] = []
-    payload_files = len(copies) + 2 * len(views) + 1 + 2
-    for name, build, form in ((LIST_PDF, build_deposit_list, forms.deposit_list_form(session, batch_id)),
-                              (MINUTES_PDF, build_minutes, forms.minutes_form(session, batch_id, payload_files))):
-        buf = io.BytesIO()
-        build(form, buf)
-        blobs.append((name, buf.getvalue()))
+    kept = keepback.kept(session, b.year, b.period)
+    papers = [(LIST_PDF, build_deposit_list, lambda: forms.deposit_list_form(session, batch_id)),
+              (MINUTES_PDF, build_minutes,
+               lambda: forms.minutes_form(session, batch_id, payload_files, paper, len(kept)))]
+    if kept:  # the Danh mục hồ sơ giữ lại goes with the handover of their period
+        papers.append((KEPT_PDF, build_kept_list, lambda: forms.kept_list_form(session, b.year, b.period)))
+    payload_files = len(copies) + 2 * len(views) + 1 + len(papers) + (1 if kept else 0)
+
+    def forms_pdf() -> Iterator[tuple[str, bytes]]:
+        # Built while the scans are being copied (write() runs the copy on threads meanwhile).
+        for name, build, form in papers:
+            buf = io.BytesIO()
+            build(form(), buf)
+            yield name, buf.getvalue()
+        if kept:
+            yield KEPT_CSV, metadata.kept_csv(kept, organ_id)
+
     period = f"{b.period}/{b.year} ({fmt(b.date_from)}-{fmt(b.date_to)})"
     info = {"Source-Organization": org.org_name, "Bagging-Date": dt.date.today().isoformat(),
             "External-Identifier": b.code, "Bag-Group-Identifier": f"{organ_id}-{b.year}",
             "External-Description": f"Hồ sơ nộp lưu {period_label(b.period)} năm {b.year}: {len(views)} hồ sơ, "
                                     f"{documents} văn bản",
             "Handover-Period": period, "Handover-Minutes-Number": b.minutes_number,
-            "Handover-File-Count": str(len(views))}
+            "Handover-File-Count": str(len(views)), "Handover-Kept-Back-Count": str(len(kept))}
+    if paper.boxes is not None:
+        info["Handover-Paper-Boxes"] = str(paper.boxes)
+    if paper.metres is not None:
+        info["Handover-Shelf-Metres"] = f"{paper.metres:g}"
     head = forms.trail.chain_head(session)
     if head:
         info["Audit-Chain-Head"] = head
-    return Layout(b.code, tuple(copies), tuple(blobs), info, readme(b, org.org_name, len(views), documents),
-                  len(views), documents, meta, 4096 * (len(views) + documents))
+
+    def generated() -> Iterator[tuple[str, bytes]]:
+        yield from forms_pdf()
+        yield from meta()
+
+    return Layout(b.code, tuple(copies), info, readme(b, org.org_name, len(views), documents, len(kept)),
+                  len(views), documents, payload_files, generated, 4096 * (len(views) + documents) + 200_000)
 
 
-def readme(b, org_name: str, files: int, documents: int) -> str:
+def readme(b, org_name: str, files: int, documents: int, kept: int = 0) -> str:
     return (f"GÓI HỒ SƠ NỘP LƯU {b.code}\n\n"
             f"Cơ quan: {org_name}\nKỳ: {period_label(b.period)} năm {b.year} ({fmt(b.date_from)} - {fmt(b.date_to)})\n"
             f"Biên bản giao nhận số: {b.minutes_number}\nSố hồ sơ: {files}; số văn bản: {documents}\n\n"
             "Đây là một gói BagIt 1.0 (RFC 8493). Thư mục data/ chứa mỗi hồ sơ trong một thư mục mang số và "
             "ký hiệu hồ sơ: bản gốc và bản PDF tìm kiếm được của từng văn bản theo thứ tự trong hồ sơ, tệp "
             f"{XML_NAME} và {CSV_NAME} (dữ liệu đặc tả theo Phụ lục VI Nghị định 30/2020/NĐ-CP). "
-            f"{LIST_CSV}, {LIST_PDF} và {MINUTES_PDF} là Mục lục hồ sơ và Biên bản giao nhận.\n\n"
+            f"{LIST_CSV}, {LIST_PDF} và {MINUTES_PDF} là Mục lục hồ sơ và Biên bản giao nhận."
+            + (f" {KEPT_PDF} và {KEPT_CSV} là Danh mục hồ sơ, tài liệu đơn vị giữ lại ({kept} hồ sơ, "
+               "không có trong gói)." if kept else "") + "\n\n"
             "Kiểm tra gói: manifest-sha256.txt ghi mã SHA-256 của mọi tệp trong data/, tagmanifest-sha256.txt "
             "của các tệp mô tả. Chạy `vanthu handover verify <thư mục hoặc tệp .zip>`, hoặc `bagit.py "
             "--validate <thư mục>`, hoặc `sha256sum -c manifest-sha256.txt` trong thư mục gói.\n")
@@ -161,16 +187,16 @@ def _copy(src: str, dest: Path) -> None:
     shutil.copyfile(src, dest)
 
 
-def _copy_all(copies, staging: Path, progress, cancelled) -> None:
+def _copy_all(copies, staging: Path, progress, cancelled, stop: threading.Event) -> None:
     """Copies on a few threads: file creation and write-back wait on the disk, and
     copyfile (sendfile) releases the interpreter while it waits."""
     from concurrent.futures import ThreadPoolExecutor
 
-    for rel in {str(Path(rel).parent) for _src, rel in copies}:
-        (staging / rel).mkdir(parents=True, exist_ok=True)
     total, done = len(copies), 0
     with ThreadPoolExecutor(COPIERS) as pool:
         for start in range(0, total, 200):
+            if stop.is_set():
+                return
             part = copies[start:start + 200]
             for _ in pool.map(lambda c: _copy(c[0], staging / c[1]), part):
                 pass
@@ -192,11 +218,47 @@ def _write_failed(exc: OSError, where: Path, need: int) -> WriteFailed:
                        "các hồ sơ vẫn ở trạng thái đã đóng, chưa nộp lưu.")
 
 
+def _fill(lay: Layout, staging: Path, progress, cancelled) -> None:
+    """The scans are copied on threads while this thread writes the printed forms and the
+    metadata (Python work that would otherwise wait for the copy, or the copy for it)."""
+    for rel in {str(Path(r).parent) for _s, r in lay.copies}:
+        (staging / rel).mkdir(parents=True, exist_ok=True)
+    stop, failed = threading.Event(), []
+
+    def copy() -> None:
+        try:
+            _copy_all(lay.copies, staging, progress, cancelled, stop)
+        except BaseException as exc:  # handed to the writing thread below
+            failed.append(exc)
+
+    copier = threading.Thread(target=copy, name="handover-copy", daemon=True)
+    switch = sys.getswitchinterval()
+    # The copying threads need the interpreter for a moment at each file (open, stat, close);
+    # at the default 5 ms they would queue behind the metadata work and the copy would stall.
+    sys.setswitchinterval(0.0005)
+    copier.start()
+    try:
+        for rel, data in lay.generated():
+            if failed:
+                break
+            dest = staging / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(data)
+    except BaseException:
+        stop.set()
+        raise
+    finally:
+        copier.join()
+        sys.setswitchinterval(switch)
+    if failed:
+        raise failed[0]
+
+
 def write(lay: Layout, out_dir: Path, as_zip: bool = False,
           progress: Callable[[int, int], None] | None = None,
-          cancelled: Callable[[], bool] | None = None) -> Path:
-    import bagit
-
+          cancelled: Callable[[], bool] | None = None) -> tuple[Path, "verify.Report"]:
+    """Writes the package and checks it again in full; returns its path and that check."""
+    bagit = bagging.bagit()
     out_dir = Path(out_dir)
     final = out_dir / (f"{lay.code}.zip" if as_zip else lay.code)
     if final.exists():
@@ -213,12 +275,8 @@ def write(lay: Layout, out_dir: Path, as_zip: bool = False,
         raise _write_failed(exc, out_dir, need) from None
     tmp_zip = out_dir / f".{lay.code}.zip.part"
     try:
-        _copy_all(lay.copies, staging, progress, cancelled)
-        for rel, data in (*lay.blobs, *lay.metadata()):
-            dest = staging / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_bytes(data)
-        bag = bagit.make_bag(str(staging), dict(lay.bag_info), checksums=["sha256"])
+        _fill(lay, staging, progress, cancelled)
+        bag = bagit.make_bag(str(staging), dict(lay.bag_info), processes=bagging.HASHERS, checksums=["sha256"])
         # bagit-python 1.9 declares 0.97; the layout it writes is that of RFC 8493 (1.0), so the
         # declaration is set to 1.0 and bagit regenerates the tag manifest over it (and the README).
         (staging / "bagit.txt").write_text(BAGIT_DECLARATION, encoding="utf-8")
@@ -227,10 +285,10 @@ def write(lay: Layout, out_dir: Path, as_zip: bool = False,
         if as_zip:
             _zip(staging, tmp_zip, lay.code)
             shutil.rmtree(staging)
-            _must_pass(tmp_zip)
+            report = _must_pass(tmp_zip)
             os.replace(tmp_zip, final)
         else:
-            _must_pass(staging)
+            report = _must_pass(staging)
             os.rename(staging, final)
     except OSError as exc:
         _clean(staging, tmp_zip)
@@ -238,7 +296,8 @@ def write(lay: Layout, out_dir: Path, as_zip: bool = False,
     except BaseException:
         _clean(staging, tmp_zip)
         raise
-    return final
+    report.path = final
+    return final, report
 
 
 def _zip(folder: Path, target: Path, code: str) -> None:
@@ -249,13 +308,14 @@ def _zip(folder: Path, target: Path, code: str) -> None:
                 zf.write(path, f"{code}/{path.relative_to(folder).as_posix()}")
 
 
-def _must_pass(path: Path) -> None:
+def _must_pass(path: Path):
     from app.archive import verify
 
     report = verify.verify(path)
     if not report.ok:
         bad = next(c for c in report.checks if not c.ok)
         raise WriteFailed(f"Gói vừa ghi không qua kiểm tra ({bad.title}: {bad.message}); đã bỏ gói.")
+    return report
 
 
 def _clean(staging: Path, tmp_zip: Path) -> None:
@@ -266,22 +326,35 @@ def _clean(staging: Path, tmp_zip: Path) -> None:
         pass
 
 
+def check_paper(paper: PaperCount) -> None:
+    errors = {}
+    if paper.boxes is not None and (not isinstance(paper.boxes, int) or paper.boxes < 0):
+        errors["boxes"] = "Số hộp (cặp) phải là số nguyên không âm."
+    if paper.metres is not None and not 0 <= paper.metres < 10_000:
+        errors["metres"] = "Số mét giá phải là số không âm (ví dụ 1,5)."
+    if errors:
+        raise ValidationError(errors)
+
+
 def export(store, year: int, period: str | None, out_dir: Path, *, as_zip: bool = False,
            codes: list[str] | None = None, giver=("", ""), receiver=("", ""),
-           progress=None, cancelled=None) -> ExportResult:
+           paper: PaperCount = PaperCount(), progress=None, cancelled=None) -> ExportResult:
     """The whole handover: open the batch, write and check the package, then mark the files
-    handed over; on any failure the batch is recorded as failed and its files closed again."""
+    handed over; on any failure the batch is recorded as failed and its files closed again.
+    `paper`: the boxes and shelf metres of the paper files, for the Biên bản."""
+    check_paper(paper)
     with store.Session.begin() as s:
-        batch = handover.begin(s, year, period, codes, giver=giver, receiver=receiver)
+        batch = handover.begin(s, year, period, codes, giver=giver, receiver=receiver,
+                               paper=(paper.boxes, paper.metres))
     try:
         with store.ReadSession() as s:  # open while writing: the metadata is read as it is written
-            lay = layout(s, batch.id, store.files_dir)
-            path = write(lay, out_dir, as_zip, progress, cancelled)
+            lay = layout(s, batch.id, store.files_dir, paper)
+            path, report = write(lay, out_dir, as_zip, progress, cancelled)
     except BaseException as exc:
         with store.Session.begin() as s:
             handover.fail(s, batch.id, getattr(exc, "message", str(exc)) or type(exc).__name__)
         raise
     with store.Session.begin() as s:
         done = handover.finish(s, batch.id, str(path))
-    payload = len(lay.copies) + len(lay.blobs) + 2 * lay.files + 1
-    return ExportResult(path, done.code, done.minutes_number, lay.files, lay.documents, payload, lay.size)
+    return ExportResult(path, done.code, done.minutes_number, lay.files, lay.documents, lay.payload_files, lay.size,
+                        tuple(report.lines()))

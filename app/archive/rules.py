@@ -10,7 +10,7 @@ PERMANENT = "Vĩnh viễn"
 UNTIL_INVALID = "Đến khi văn bản hết hiệu lực"
 RETENTIONS = (PERMANENT, "70 năm", "50 năm", "30 năm", "20 năm", "10 năm", "5 năm", UNTIL_INVALID)
 
-STATES = {"open": "Đang lập", "closed": "Đã đóng", "in_handover": "Đang giao nộp",
+STATES = {"open": "Đang lập", "closed": "Đã đóng", "kept_back": "Đơn vị giữ lại", "in_handover": "Đang giao nộp",
           "handed_over": "Đã nộp lưu"}
 PERIODS = ("quarter", "half", "year")
 PERIOD_NAMES = {"quarter": "quý", "half": "nửa năm", "year": "năm"}
@@ -39,6 +39,14 @@ def years_of(retention: str) -> int | None:
 def must_deposit(retention: str) -> bool:
     """Only files kept 5 years or more must be deposited (NĐ 30 Điều 30)."""
     return retention == PERMANENT or (years_of(retention) or 0) >= 5
+
+
+def deposit_due(ended: dt.date) -> dt.date:
+    """A file falls due for deposit a year after its matter ends (NĐ 30 Điều 30)."""
+    try:
+        return ended.replace(year=ended.year + 1)
+    except ValueError:  # 29 February
+        return ended.replace(year=ended.year + 1, day=28)
 
 
 def roman(n: int) -> str:

@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.archive.bagging import HASHERS
 from app.archive.metadata import FILE_FIELDS
 
 REQUIRED_INFO = ("Source-Organization", "Bagging-Date", "External-Identifier", "Bag-Group-Identifier",
@@ -75,9 +76,33 @@ def _verify_zip(path: Path) -> Report:
     return Report(path, [first] + checks)
 
 
-def _checks(root: Path) -> list[Check]:
-    import bagit
+def _kept_list(bag, data: Path) -> list[str]:
+    """The Danh mục hồ sơ giữ lại the bag declares is there, and none of its files is in the payload."""
+    from app.archive.package import KEPT_CSV, KEPT_PDF
 
+    declared = bag.info.get("Handover-Kept-Back-Count", "0")
+    if not str(declared).isdigit() or int(declared) == 0:
+        return []
+    issues = [f"thiếu {name} (bag-info.txt ghi {declared} hồ sơ giữ lại)" for name in (KEPT_PDF, KEPT_CSV)
+              if not (data / name).is_file()]
+    if not issues:
+        try:
+            rows = list(csv.DictReader(io.StringIO((data / KEPT_CSV).read_bytes().decode("utf-8-sig"))))
+            codes = [r["FileNotation"] for r in rows]
+        except (OSError, KeyError, UnicodeDecodeError, csv.Error) as exc:
+            return [f"{KEPT_CSV} không đọc được ({exc.__class__.__name__})"]
+        if len(codes) != int(declared):
+            issues.append(f"{KEPT_CSV} có {len(codes)} hồ sơ, bag-info.txt ghi {declared}")
+        inside = [c for c in codes if (data / c).is_dir()]
+        if inside:
+            issues.append(f"hồ sơ giữ lại lại có trong gói: {_names(inside)}")
+    return issues
+
+
+def _checks(root: Path) -> list[Check]:
+    from app.archive.bagging import bagit as load
+
+    bagit = load()
     structure = Check("Cấu trúc gói")
     try:
         bag = bagit.Bag(str(root))
@@ -90,6 +115,11 @@ def _checks(root: Path) -> list[Check]:
     checks = [structure, _declaration(bag), _oxum(bag)]
     complete = _completeness(bag, root)
     checks += [complete, _checksums(bag), *_metadata(root)]
+    kept = _kept_list(bag, root / "data")
+    if kept:
+        listed = checks[-1]  # the Mục lục check: what goes with the handover is all there
+        listed.message = "; ".join(kept if listed.ok else [listed.message, *kept])
+        listed.ok = False
     return checks
 
 
@@ -148,7 +178,7 @@ def _checksums(bag) -> Check:
 
     c = Check("Mã kiểm tra SHA-256 của từng tệp")
     try:
-        bag._validate_entries(processes=1)  # the part of Bag.validate that hashes every file
+        bag._validate_entries(processes=HASHERS)  # the part of Bag.validate that hashes every file
         c.message = f"{len(bag.entries)} tệp (dữ liệu và mô tả) đúng mã SHA-256"
     except bagit.BagValidationError as exc:
         changed = sorted({d.path for d in exc.details if isinstance(d, bagit.ChecksumMismatch)})

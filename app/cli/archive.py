@@ -2,6 +2,7 @@
 `vanthu handover …` (export, verify, due). The same services as the window."""
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import sys
@@ -54,6 +55,21 @@ def add_parsers(sub) -> None:
     ro.add_argument("code")
     ro.add_argument("--year", type=int, required=True)
     ro.add_argument("--reason", required=True)
+    kp = hs.add_parser("keep", help="đơn vị giữ lại hồ sơ đã đóng quá hạn nộp lưu (có lý do, thời hạn)")
+    kp.add_argument("code")
+    kp.add_argument("--year", type=int, required=True)
+    kp.add_argument("--reason", required=True, help="lý do giữ lại")
+    kp.add_argument("--until", required=True, help="giữ lại đến ngày dd/mm/yyyy (không quá 2 năm sau hạn nộp lưu)")
+    kp.add_argument("--approval", default="", help="ý kiến đồng ý của thủ trưởng (ví dụ: số, ngày văn bản)")
+    rl = hs.add_parser("release", help="thôi giữ lại: hồ sơ trở lại đã đóng, chờ nộp lưu")
+    rl.add_argument("code")
+    rl.add_argument("--year", type=int, required=True)
+    rl.add_argument("--note", default="")
+    kl = hs.add_parser("kept", help="danh mục hồ sơ, tài liệu giữ lại (in PDF với --out)")
+    kl.add_argument("--year", type=int, required=True)
+    kl.add_argument("--quarter", type=int, choices=(1, 2, 3, 4))
+    kl.add_argument("--period", help="Q1-Q4, H1, H2 hoặc Y (mặc định: cả năm)")
+    kl.add_argument("--out", type=Path, help="tệp PDF")
     ls = hs.add_parser("list", help="các hồ sơ của năm")
     ls.add_argument("--year", type=int, required=True)
     ls.add_argument("--format", choices=("json", "csv"), default="json")
@@ -80,6 +96,8 @@ def add_parsers(sub) -> None:
     for side in ("giver", "receiver"):
         e.add_argument(f"--{side}", default="")
         e.add_argument(f"--{side}-position", default="")
+    e.add_argument("--boxes", type=_count, help="tài liệu giấy: tổng số hộp (cặp); 0 nếu không có tài liệu giấy")
+    e.add_argument("--shelf-metres", type=_metres, help="tài liệu giấy: quy ra mét giá (ví dụ 1,5)")
     v = hs.add_parser("verify", help="kiểm tra một gói nộp lưu (thư mục hoặc .zip)")
     v.add_argument("path", type=Path)
     d = hs.add_parser("due", help="hồ sơ sắp đến hạn hoặc quá hạn nộp lưu")
@@ -92,6 +110,22 @@ def add_parsers(sub) -> None:
     hs.add_parser("list", help="các đợt nộp lưu").add_argument("--year", type=int)
 
 
+def _count(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"số hộp (cặp) “{text}” phải là số nguyên không âm")
+    return int(text)
+
+
+def _metres(text: str) -> float:
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < 10_000:
+        raise argparse.ArgumentTypeError(f"số mét giá “{text}” phải là số không âm (ví dụ 1,5)")
+    return value
+
+
 def _file(s, args):
     from app.archive import plan
     return plan.find(s, args.year, args.code)
@@ -101,6 +135,8 @@ def _hoso(store: Store, args) -> int:
     from app.archive import closing, filing, forms, plan, suggest
 
     cmd = args.hoso_command
+    if cmd == "kept":
+        return _kept(store, args)
     if cmd in ("list", "show", "suggest"):
         with store.ReadSession() as s:
             if cmd == "list":
@@ -158,9 +194,33 @@ def _hoso(store: Store, args) -> int:
                               pages=args.pages, on=args.date).as_json())
         elif cmd == "reopen":
             out(closing.reopen(s, _file(s, args).id, args.reason).as_json())
+        elif cmd == "keep":
+            from app.archive import keepback
+            k = keepback.keep(s, _file(s, args).id, args.reason, args.until, args.approval)
+            out({**k.hoso.as_json(), "kept_until": k.until.isoformat(), "reason": k.reason,
+                 "approval": k.approval, "due_on": k.due_on.isoformat()})
+        elif cmd == "release":
+            from app.archive import keepback
+            out(keepback.release(s, _file(s, args).id, args.note).as_json())
         elif cmd == "index":
             r = forms.print_file_index(s, _file(s, args).id, args.out)
             out({"file": str(args.out), "pages": r.pages, "documents": r.entries})
+    return 0
+
+
+def _kept(store: Store, args) -> int:
+    from app.archive import forms, keepback
+
+    period = _period(args)
+    if args.out:
+        with store.Session.begin() as s:
+            r = forms.print_kept_list(s, args.year, period, args.out)
+        out({"file": str(args.out), "pages": r.pages, "files": r.entries})
+        return 0
+    with store.ReadSession() as s:
+        for k in keepback.kept(s, args.year, period):
+            out({"code": k.hoso.code, "title": k.hoso.title, "reason": k.reason, "kept_until": k.until.isoformat(),
+                 "approval": k.approval, "due_on": k.due_on.isoformat()})
     return 0
 
 
@@ -180,8 +240,9 @@ def _period(args) -> str | None:
 
 
 def _handover(store: Store, args) -> int:
-    from app.archive import handover, package, verify
+    from app.archive import handover, keepback, package, verify
     from app.dates import parse_date
+    from app.printing.archive_forms import PaperCount
 
     cmd = args.handover_command
     if cmd == "verify":
@@ -196,10 +257,16 @@ def _handover(store: Store, args) -> int:
             refused = handover.candidates(s, args.year, _period(args)).refused
         for v, why in refused:
             sys.stderr.write(f"Bỏ qua hồ sơ {v.code}: {why}.\n")
+        with store.ReadSession() as s:
+            kept = keepback.kept(s, args.year, _period(args) or handover.candidates(s, args.year).period)
+        for k in kept:
+            sys.stderr.write(f"Hồ sơ {k.hoso.code} đơn vị giữ lại đến {k.until:%d/%m/%Y}: có trong Danh mục hồ sơ, "
+                             "tài liệu giữ lại kèm theo.\n")
         r = package.export(store, args.year, _period(args), args.out, as_zip=args.zip, codes=codes,
-                           giver=(args.giver, args.giver_position), receiver=(args.receiver, args.receiver_position))
+                           giver=(args.giver, args.giver_position), receiver=(args.receiver, args.receiver_position),
+                           paper=PaperCount(args.boxes, args.shelf_metres))
         out({"package": str(r.path), "code": r.code, "minutes_number": r.minutes_number, "files": r.files,
-             "documents": r.documents, "payload_files": r.payload_files, "bytes": r.bytes})
+             "documents": r.documents, "payload_files": r.payload_files, "bytes": r.bytes, "kept_back": len(kept)})
         return 0
     with store.ReadSession() as s:
         if cmd == "due":

@@ -3,6 +3,8 @@
   Mục lục văn bản, tài liệu       STT … Ghi chú (inside a file), with the chứng từ kết thúc
   Mục lục hồ sơ, tài liệu nộp lưu (1) Số TT … (7) Ghi chú, "Viết bằng chữ"
   Biên bản giao nhận hồ sơ, tài liệu
+  Danh mục hồ sơ, tài liệu giữ lại  (NĐ 30 Điều 30 khoản 3 names it but gives no form: the
+                                  Mục lục nộp lưu's columns, with the reason and the term)
 Plain data in, PDF out: nothing here reads the database."""
 from __future__ import annotations
 
@@ -32,6 +34,11 @@ INDEX_COLUMNS = (FormColumn("STT", 5, "C"), FormColumn("Số, ký hiệu văn b�
 DEPOSIT_COLUMNS = (FormColumn("Số TT", 5, "C"), FormColumn("Số, ký hiệu hồ sơ", 11, "C"), FormColumn("Tiêu đề hồ sơ", 36),
                    FormColumn("Thời gian tài liệu", 19, "C"), FormColumn("Thời hạn bảo quản", 10, "C"),
                    FormColumn("Số tờ/Số trang", 8, "C"), FormColumn("Ghi chú", 11))
+
+KEPT_COLUMNS = (FormColumn("Số TT", 5, "C"), FormColumn("Số, ký hiệu hồ sơ", 10, "C"), FormColumn("Tiêu đề hồ sơ", 27),
+                FormColumn("Thời gian tài liệu", 15, "C"), FormColumn("Thời hạn bảo quản", 9, "C"),
+                FormColumn("Lý do giữ lại", 18), FormColumn("Giữ lại đến ngày", 9, "C"),
+                FormColumn("Ghi chú", 10))
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,26 @@ class DepositListForm:
 
 
 @dataclass(frozen=True)
+class KeptListForm:
+    """Danh mục hồ sơ, tài liệu giữ lại: the files the unit keeps past their deposit time."""
+    org: FormOrg
+    unit: str
+    year: int
+    period_text: str
+    rows: tuple[tuple[str, ...], ...] = ()  # Số TT … Ghi chú, as KEPT_COLUMNS
+    in_words: str = ""
+    on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class PaperCount:
+    """Số lượng tài liệu giấy of the Biên bản, typed in at the handover: boxes (hộp, cặp)
+    and the shelf length they fill (mét giá). None is left blank on paper, to fill by hand."""
+    boxes: int | None = None
+    metres: float | None = None
+
+
+@dataclass(frozen=True)
 class MinutesForm:
     org: FormOrg
     number: str
@@ -94,6 +121,8 @@ class MinutesForm:
     chain_head: str = ""
     on: dt.date | None = None
     extra: tuple[str, ...] = field(default_factory=tuple)
+    paper: PaperCount = PaperCount()
+    kept: int = 0  # files the unit keeps back (their Danh mục goes with the minutes)
 
 
 def _when(org: FormOrg, on: dt.date | None) -> str:
@@ -271,6 +300,46 @@ def build_deposit_list(form: DepositListForm, out: Target, copies: int = 2) -> P
     return PrintResult(pages=d.pages, entries=len(form.rows), path=path)
 
 
+def _paper_text(p: PaperCount, files: int) -> str:
+    if p.boxes == 0:
+        return "không có."
+    boxes = BLANK if p.boxes is None else str(p.boxes)
+    metres = BLANK if p.metres is None else f"{p.metres:g}".replace(".", ",")
+    return (f"tổng số hộp (cặp): {boxes}; tổng số hồ sơ (đơn vị bảo quản): {files if p.boxes else BLANK}; "
+            f"quy ra mét giá: {metres} m.")
+
+
+def build_kept_list(form: KeptListForm, out: Target, copies: int = 2) -> PrintResult:
+    """Danh mục hồ sơ, tài liệu giữ lại, in `copies` copies: one goes to the archive with the
+    handover, the unit keeps the other."""
+    register_fonts()
+    with atomic_target(out) as (fh, path):
+        d = _Doc(fh, landscape(A4), f"DANH MỤC HỒ SƠ, TÀI LIỆU GIỮ LẠI năm {form.year} — {form.unit}", form.org)
+        d.copies = copies
+        for _ in range(copies):
+            c, f = d.c, d.frame
+            y = _header(c, form.org, f.left, f.right, f.top, False)
+            cx = (f.left + f.right) / 2
+            centred(c, "DANH MỤC HỒ SƠ, TÀI LIỆU GIỮ LẠI", cx, y - 12, BOLD, 14)
+            centred(c, clean(form.unit), cx, y - 29, BOLD, 13)
+            centred(c, f"Năm {form.year} — {clean(form.period_text)}", cx, y - 45, BOLD, 13)
+            y = FormTable(c, f, KEPT_COLUMNS, 10.5).rows([FormRow(r) for r in form.rows], y - 60, d.next_page)
+            if y < f.bottom + 130:
+                y = d.next_page()
+            y = paragraph(c, f"Danh mục này gồm: {len(form.rows)} hồ sơ (đơn vị bảo quản).", f.left, y - 22,
+                          f.right - f.left)
+            y = paragraph(c, f"Viết bằng chữ: {form.in_words}.", f.left, y, f.right - f.left, ITALIC)
+            y = paragraph(c, "Thời hạn giữ lại không quá 02 năm kể từ ngày đến hạn nộp lưu (Nghị định số "
+                          "30/2020/NĐ-CP, Điều 30).", f.left, y, f.right - f.left, ITALIC, 11)
+            lx, rx = f.left + (f.right - f.left) * 0.25, f.left + (f.right - f.left) * 0.75
+            centred(c, _when(form.org, form.on), rx, y - 14, ITALIC, 13)
+            _signature(c, lx, y - 32, "THỦ TRƯỞNG CƠ QUAN, TỔ CHỨC", "(Ký, ghi rõ họ tên, đóng dấu)")
+            _signature(c, rx, y - 32, "Người lập", "(Ký và ghi rõ họ và tên, chức vụ)")
+            d.end_copy()
+        d.c.save()
+    return PrintResult(pages=d.pages, entries=len(form.rows), path=path)
+
+
 def build_minutes(form: MinutesForm, out: Target, copies: int = 2) -> PrintResult:
     """Biên bản giao nhận hồ sơ, tài liệu (Phụ lục V.V), in `copies` copies."""
     register_fonts()
@@ -297,10 +366,14 @@ def build_minutes(form: MinutesForm, out: Target, copies: int = 2) -> PrintResul
                 ("Thống nhất lập biên bản giao nhận tài liệu với nội dung cụ thể như sau:", REGULAR),
                 (f"1. Tên khối tài liệu giao nộp: {clean(form.unit)}, {clean(form.period_text)}.", REGULAR),
                 (f"2. Thời gian của hồ sơ, tài liệu: {clean(form.time_span)}.", REGULAR),
-                (f"3. Số lượng tài liệu (tài liệu điện tử): tổng số hồ sơ: {form.files}; tổng số tệp tin: {form.file_count}"
+                ("3. Số lượng tài liệu:", REGULAR),
+                (f"- Tài liệu giấy: {_paper_text(form.paper, form.files)}", REGULAR),
+                (f"- Tài liệu điện tử: tổng số hồ sơ: {form.files}; tổng số tệp tin: {form.file_count}"
                  f" (gói {clean(form.package_code)}).", REGULAR),
                 (f"4. Tình trạng tài liệu giao nộp: {clean(form.state_text)}", REGULAR),
                 ("5. Mục lục hồ sơ, tài liệu nộp lưu kèm theo.", REGULAR),
+                ((f"Hồ sơ, tài liệu đơn vị giữ lại: {form.kept} hồ sơ (có Danh mục hồ sơ, tài liệu giữ lại "
+                  "kèm theo)." if form.kept else "Hồ sơ, tài liệu đơn vị giữ lại: không có."), REGULAR),
                 *[(clean(x), REGULAR) for x in form.extra],
                 ("Biên bản này được lập thành hai bản; bên giao (đơn vị, cá nhân) giữ một bản, Lưu trữ cơ quan giữ "
                  "một bản./.", REGULAR),

@@ -1,6 +1,8 @@
 """The command line drives the same services: plan, files, filing, closing, print, export, verify."""
 import json
 
+import pytest
+
 from app.cli import build_parser, run
 from tests.archive.conftest import YEAR
 
@@ -90,3 +92,32 @@ def test_export_says_which_secret_files_it_left_out(office, capsys, tmp_path):
     code, o, err = cli(store, capsys, "handover", "export", "--year", str(YEAR), "--quarter", "1", "--out", str(out))
     assert code == 0 and lines(o)[0]["files"] == 1
     assert "Bỏ qua hồ sơ 01.TCCB" in err and "bí mật nhà nước" in err
+
+
+def test_keep_back_and_paper_counts_from_the_command_line(closed_quarter, capsys, tmp_path):
+    store = closed_quarter["store"]
+    y = str(YEAR)
+    code, _, err = cli(store, capsys, "hoso", "keep", "02.TCCB", "--year", y, "--reason", "Còn giải quyết",
+                       "--until", "26/03/2029")
+    assert code == 2 and "không quá 02 năm" in err and "25/03/2029" in err
+    code, o, _ = cli(store, capsys, "hoso", "keep", "02.TCCB", "--year", y, "--reason", "Còn giải quyết",
+                     "--until", "25/03/2029", "--approval", "Giám đốc đồng ý")
+    assert code == 0 and lines(o)[0]["state"] == "kept_back" and lines(o)[0]["kept_until"] == "2029-03-25"
+    code, o, _ = cli(store, capsys, "hoso", "kept", "--year", y, "--quarter", "1")
+    assert [k["code"] for k in lines(o)] == ["02.TCCB"]
+    pdf = tmp_path / "giu-lai.pdf"
+    code, o, _ = cli(store, capsys, "hoso", "kept", "--year", y, "--out", str(pdf))
+    assert code == 0 and lines(o)[0]["files"] == 1 and pdf.read_bytes().startswith(b"%PDF")
+    out_dir = tmp_path / "nop"
+    out_dir.mkdir()
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args(["handover", "export", "--year", y, "--out", str(out_dir), "--boxes", "-2"])
+    assert stop.value.code == 2 and "số hộp (cặp)" in capsys.readouterr().err
+    code, o, err = cli(store, capsys, "handover", "export", "--year", y, "--quarter", "1", "--out", str(out_dir),
+                       "--boxes", "2", "--shelf-metres", "0,3")
+    assert code == 0 and lines(o)[0]["files"] == 1 and lines(o)[0]["kept_back"] == 1
+    assert "02.TCCB đơn vị giữ lại đến 25/03/2029" in err
+    info = (out_dir / lines(o)[0]["code"] / "bag-info.txt").read_text(encoding="utf-8")
+    assert "Handover-Paper-Boxes: 2" in info and "Handover-Shelf-Metres: 0.3" in info
+    code, o, _ = cli(store, capsys, "hoso", "release", "02.TCCB", "--year", y)
+    assert code == 0 and lines(o)[0]["state"] == "closed"

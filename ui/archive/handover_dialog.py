@@ -6,12 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QSpinBox, QWidget)
 
-from app.archive import handover, verify
+from app.archive import handover, keepback
 from app.archive.rules import current_period, period_label
+from app.printing.archive_forms import PaperCount
 from app.registers.views import Changes
 
 PERIODS = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "Y")
@@ -35,6 +36,12 @@ class HandoverDialog(QDialog):
         self.note.setWordWrap(True)
         self.giver, self.giver_position = QLineEdit(self), QLineEdit(self)
         self.receiver, self.receiver_position = QLineEdit(self), QLineEdit(self)
+        # Paper files for the Biên bản: left at "(để trống)" the line is printed blank, to fill by hand.
+        self.boxes = QSpinBox(self, minimum=-1, maximum=99999, value=-1)
+        self.boxes.setSpecialValueText(self.tr("(để trống)"))
+        self.metres = QDoubleSpinBox(self, minimum=-0.1, maximum=9999.0, value=-0.1, decimals=1, singleStep=0.1)
+        self.metres.setSpecialValueText(self.tr("(để trống)"))
+        self.metres.setSuffix(" m")
         self.folder = QLineEdit(str(Path.home()), self)
         browse = QPushButton(self.tr("Chọn…"), self)
         browse.clicked.connect(self._browse)
@@ -53,6 +60,8 @@ class HandoverDialog(QDialog):
         form.addRow(self.tr("Chức vụ:"), self.giver_position)
         form.addRow(self.tr("Bên nhận, ông (bà):"), self.receiver)
         form.addRow(self.tr("Chức vụ:"), self.receiver_position)
+        form.addRow(self.tr("Tài liệu giấy, số &hộp (cặp):"), self.boxes)
+        form.addRow(self.tr("Quy ra &mét giá:"), self.metres)
         form.addRow(self.tr("&Lưu gói vào:"), where)
         form.addRow("", self.as_zip)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -63,7 +72,7 @@ class HandoverDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.resize(700, 620)
+        self.resize(700, 680)
         self.refresh()
 
     def _browse(self) -> None:
@@ -77,10 +86,14 @@ class HandoverDialog(QDialog):
         # Answers may come back out of order (two readers): only the latest question counts.
         self._asked += 1
         asked, year, period = self._asked, self.year.value(), self.period.currentData()
-        self.runner.query(lambda s: handover.candidates(s, year, period),
-                          lambda c: self._got(c) if asked == self._asked else None, self._failed, owner=self)
+        self.runner.query(lambda s: (handover.candidates(s, year, period), keepback.kept(s, year, period)),
+                          lambda got: self._got(*got) if asked == self._asked else None, self._failed, owner=self)
 
-    def _got(self, c) -> None:
+    def paper(self) -> PaperCount:
+        boxes, metres = self.boxes.value(), self.metres.value()
+        return PaperCount(boxes if boxes >= 0 else None, round(metres, 1) if metres >= 0 else None)
+
+    def _got(self, c, kept=()) -> None:
         self.files.clear()
         for v in c.files:
             item = QListWidgetItem(f"{v.code} — {v.title} ({v.documents} văn bản, đóng {v.closed_on:%d/%m/%Y})")
@@ -92,6 +105,13 @@ class HandoverDialog(QDialog):
             item = QListWidgetItem(f"{v.code} — {v.title}: {why}")
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             item.setToolTip(why)
+            self.files.addItem(item)
+        for k in kept:
+            why = self.tr("đơn vị giữ lại đến %s; có tên trong Danh mục hồ sơ, tài liệu giữ lại kèm theo gói") % (
+                k.until.strftime("%d/%m/%Y"))
+            item = QListWidgetItem(f"{k.hoso.code} — {k.hoso.title}: {why}")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            item.setToolTip(k.reason)
             self.files.addItem(item)
         span = f"{c.date_from:%d/%m/%Y} – {c.date_to:%d/%m/%Y}"
         self.note.setText(self.tr("%d hồ sơ đã đóng trong kỳ (%s) chờ nộp lưu.") % (len(c.files), span)
@@ -115,12 +135,14 @@ class HandoverDialog(QDialog):
         out, as_zip = Path(self.folder.text()), self.as_zip.isChecked()
         giver = (self.giver.text(), self.giver_position.text())
         receiver = (self.receiver.text(), self.receiver_position.text())
+        paper = self.paper()
 
         def run(_session, progress, cancelled):
-            # export opens its own sessions: the batch is committed before the package is written.
+            # export opens its own sessions: the batch is committed before the package is written;
+            # its checks are those of the full verify it ran on the package just written.
             result = package.export(store, year, period, out, as_zip=as_zip, codes=codes, giver=giver,
-                                    receiver=receiver, progress=progress, cancelled=cancelled)
-            return result, verify.verify(result.path).lines()
+                                    receiver=receiver, paper=paper, progress=progress, cancelled=cancelled)
+            return result, list(result.checks)
 
         self.ok.setEnabled(False)
         self.runner.query(run, self._done, self._failed, long=True, label=self.tr("Đang tạo và kiểm tra gói nộp lưu…"),

@@ -63,12 +63,14 @@ class HosoTab(QWidget):
         self.new_button = QPushButton(self.tr("&Mở hồ sơ mới…"), self)
         self.close_button = QPushButton(self.tr("Đó&ng hồ sơ…"), self)
         self.reopen_button = QPushButton(self.tr("Mở &lại…"), self)
+        self.keep_button = QPushButton(self.tr("&Giữ lại…"), self)
         self.handover_button = QPushButton(self.tr("Nộp &lưu…"), self)
         self.plan_button = QPushButton(self.tr("In &danh mục…"), self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Năm:"), self))
         bar.addWidget(self.year)
-        for b in (self.new_button, self.close_button, self.reopen_button, self.handover_button, self.plan_button):
+        for b in (self.new_button, self.close_button, self.reopen_button, self.keep_button, self.handover_button,
+                  self.plan_button):
             bar.addWidget(b)
         bar.addStretch(1)
 
@@ -221,6 +223,9 @@ class HosoTab(QWidget):
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button, self.close_button):
             b.setEnabled(is_open)
         self.reopen_button.setEnabled(h is not None and h.state == "closed")
+        self.keep_button.setEnabled(h is not None and h.state in ("closed", "kept_back"))
+        self.keep_button.setText(self.tr("Thôi &giữ lại…") if h is not None and h.state == "kept_back"
+                                 else self.tr("&Giữ lại…"))
         self.index_button.setEnabled(h is not None and h.documents > 0)
 
     def _on_changes(self, _changes) -> None:

@@ -49,6 +49,7 @@ class ArchiveActions(QObject):
         m.addAction(self.tr("&Mở hồ sơ mới…"), self.new_hoso)
         m.addAction(self.tr("Đó&ng hồ sơ…"), self.close_hoso)
         m.addAction(self.tr("Mở &lại hồ sơ…"), self.reopen_hoso)
+        m.addAction(self.tr("&Giữ lại / thôi giữ lại hồ sơ…"), self.keep_hoso)
         m.addSeparator()
         from ui.archive import plan_actions as pa
         year = self.tab.current_year
@@ -61,10 +62,12 @@ class ArchiveActions(QObject):
         m.addSeparator()
         m.addAction(self.tr("In &danh mục hồ sơ…"), self.print_plan)
         m.addAction(self.tr("In mục lục &văn bản của hồ sơ…"), self.print_index)
+        m.addAction(self.tr("In danh mục hồ sơ &giữ lại…"), self.print_kept)
         t = self.tab
         t.new_button.clicked.connect(self.new_hoso)
         t.close_button.clicked.connect(self.close_hoso)
         t.reopen_button.clicked.connect(self.reopen_hoso)
+        t.keep_button.clicked.connect(self.keep_hoso)
         t.handover_button.clicked.connect(self.hand_over)
         t.plan_button.clicked.connect(self.print_plan)
         t.index_button.clicked.connect(self.print_index)
@@ -142,6 +145,20 @@ class ArchiveActions(QObject):
         if h is not None:
             reopen(self.window, self.runner, h)
 
+    def keep_hoso(self) -> None:
+        from ui.archive.keep_dialog import KeepDialog, release
+
+        h = self._current_file()
+        if h is None:
+            return
+        if h.state == "kept_back":
+            release(self.window, self.runner, h)
+        elif h.state == "closed":
+            self.dialog = KeepDialog(self.runner, h, self.window)
+            self.dialog.open()
+        else:
+            self.window.statusBar().showMessage(self.tr("Chỉ giữ lại được hồ sơ đã đóng, chưa nộp lưu."), 5000)
+
     def hand_over(self) -> None:
         from ui.archive.handover_dialog import HandoverDialog
 
@@ -170,6 +187,11 @@ class ArchiveActions(QObject):
         h = self._current_file()
         if h is not None:
             self._build(file_index_job(h.id, h.code, h.year), self.tr("Đang in mục lục văn bản…"))
+
+    def print_kept(self) -> None:
+        from ui.archive.jobs import kept_list_job
+
+        self._build(kept_list_job(self.tab.current_year()), self.tr("Đang in danh mục hồ sơ giữ lại…"))
 
     def _build(self, job, label: str) -> None:
         from ui.print.progress import run_long

@@ -28,3 +28,16 @@ def file_index_job(hoso_id: int, code: str, year: int):
             raise
         return BuiltPdf(out, r.pages, r.entries, f"Mục lục văn bản — hồ sơ {code} năm {year}")
     return run
+
+
+def kept_list_job(year: int):
+    def run(session, progress, cancelled) -> BuiltPdf:
+        from app.archive import forms
+        out = temp_pdf(f"danh-muc-ho-so-giu-lai-{year}")
+        try:
+            r = forms.print_kept_list(session, year, None, out)
+        except BaseException:
+            discard(out)
+            raise
+        return BuiltPdf(out, r.pages, r.entries, f"Danh mục hồ sơ, tài liệu giữ lại năm {year}")
+    return run

@@ -6,7 +6,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.dates import fmt
 
-STATE_COLORS = {"open": "#1b5e20", "closed": "#0d47a1", "in_handover": "#e65100", "handed_over": "#616161"}
+STATE_COLORS = {"open": "#1b5e20", "closed": "#0d47a1", "kept_back": "#6a1b9a", "in_handover": "#e65100",
+                "handed_over": "#616161"}
 
 
 class _Table(QAbstractTableModel):
