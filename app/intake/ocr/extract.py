@@ -334,6 +334,8 @@ def _summary_lines(lines: list[Line], title: Line, exact: bool = False) -> Field
     for line in lines:
         if not line.letters and (line.right - line.left) < height:
             continue  # a speck between the lines
+        if not exact and line.conf < 0.5 and line.letters <= 4 and (line.right - line.left) < 3 * height:
+            continue  # a receiving stamp's scrawl or a seal's edge, read as a mark or two
         # The rule under the summary leaves a wider gap than the summary's own line spacing.
         # Body lines run the full width of the text block; a centred summary never does.
         # The trích yếu may stand a little further under the type name than its own lines.
@@ -348,6 +350,12 @@ def _summary_lines(lines: list[Line], title: Line, exact: bool = False) -> Field
             wide = 0.8
         if prev is title and line.top - title.bottom < 0.5 * height:
             wide = 0.82  # right under the title, with no gap: the summary, however long its line
+        centred = abs(line.center - title.center) < 0.03 * line.page_width
+        if taken and centred and line.top - prev.bottom < 0.35 * height:
+            wide = 0.82  # at the summary's own line spacing: its next line, however long
+        if prev is title and centred and not exact and line.top - title.bottom < 0.8 * height \
+                and not line.folded.startswith(("kinh gui", "can cu", "tran trong")):
+            wide = 0.82  # close under the title and centred on it: a long first line
         if line.side != "centre" or line.top - prev.bottom > gap \
                 or (line.right - line.left) > wide * line.page_width \
                 or line.folded.startswith(("kinh gui", "can cu")):
@@ -356,16 +364,23 @@ def _summary_lines(lines: list[Line], title: Line, exact: bool = False) -> Field
             break  # the short rule under the summary
         if taken and _all_caps(line) and not _all_caps(taken[-1]):
             break  # the authority line under a summary ("ỦY BAN NHÂN DÂN …", "GIÁM ĐỐC SỞ …")
-        if taken and line.text.lstrip().startswith("("):
-            break  # an addendum in brackets under the summary (often in red): not its wording
+        if taken and line.text.lstrip().startswith("(") and (exact or line.top - prev.bottom > 0.35 * height):
+            # An addendum in brackets under the summary (often in red, set apart) is not its
+            # wording; on a scan, a bracket at the summary's own line spacing is ("(tại phiên
+            # họp số 45)"); a text layer's spacing is as typed and tells nothing.
+            break
         taken.append(line)
         prev = line
     if not taken:
         return Field()
     # A comma at a line's end is the summary's own ("quy trình, / định mức …").
-    text = " ".join(F.clean_caps(x.text) + ("," if x.text.rstrip().endswith(",") and i < len(taken) - 1 else "")
-                    for i, x in enumerate(taken))
+    text = F.summary_text([x.text for x in taken])
     return Field(nfc(text), min(x.weakest for x in taken), _union(taken))
+
+
+def _speck(line: Line, height: int) -> bool:
+    """Dust or a rule's end read as a mark or two: hardly wider than a letter (`height`) is high."""
+    return line.letters <= 1 and (line.right - line.left) < 1.5 * max(1, height)
 
 
 def _all_caps(line: Line) -> bool:
@@ -381,14 +396,13 @@ def _vv(lines: list[Line], number_line: Line | None) -> tuple[Field, Line | None
                 and line.folded.startswith("ve viec ") and line.top - number_line.bottom < 3 * (line.bottom - line.top):
             # A công văn's trích yếu written out ("Về việc …") under the number, as printed.
             taken = _left_block(lines, i)
-            text = " ".join(x.text for x in taken)
-            return Field(nfc(F.clean_caps(text)), min(x.weakest for x in taken), _union(taken)), line
+            text = F.summary_text([x.text for x in taken])
+            return Field(nfc(text), min(x.weakest for x in taken), _union(taken)), line
         if line.top > number_line.top and line.side == "left" and F.VV.match(line.text):
             taken = _left_block(lines, i)
-            text = " ".join(x.text for x in taken)
+            text = F.summary_text([F.VV.sub("", taken[0].text)] + [x.text for x in taken[1:]])
             # Kept as printed, "V/v" and all: the register of a công văn writes it so.
-            text = "V/v " + F.VV.sub("", text).strip()
-            return Field(nfc(F.clean_caps(text)), min(x.weakest for x in taken), _union(taken)), line
+            return Field(nfc("V/v " + text), min(x.weakest for x in taken), _union(taken)), line
     return Field(), None
 
 
@@ -397,8 +411,8 @@ def _left_block(lines: list[Line], i: int) -> list[Line]:
     line = lines[i]
     taken = [line]
     for nxt in lines[i + 1:]:
-        if nxt.side == "right":
-            continue  # the date line or the motto beside it
+        if nxt.side == "right" or _speck(nxt, line.bottom - line.top):
+            continue  # the date line or the motto beside it; a speck between the lines
         if nxt.side != "left" or nxt.top - taken[-1].bottom > (line.bottom - line.top) * 1.2:
             break
         if F.stamp_word(nxt.folded, F.SECRECY) or F.stamp_word(nxt.folded, F.URGENCY):

@@ -27,13 +27,15 @@ PARTY = re.compile(rf"(?P<n>\d+)\s*-\s*(?P<t>{SYM})\s*/\s*(?P<o>{SYM}(?:-{SYM})*
 TAIL = re.compile(rf"[/⁄-]\s*{SYM}")
 DATE = re.compile(r"(?P<place>[^,]{2,40}),\s*ngay\s*(?P<d>[0-9OolI]{1,2})\s*thang\s*(?P<m>[0-9OolI]{1,2})"
                   r"\s*nam\s*(?P<y>[0-9OolI]{4})")
-VV = re.compile(r"^\W*V\s*[/⁄∕|\\lIXx7]?\s*(?:%[vVy]|[vVy%])(?=[\s.:])\.?\s*[:.]?\s*")
+# "V/w" and "V/y" are the v read with a flourish, as Tesseract often does in italics.
+VV = re.compile(r"^\W*V\s*[/⁄∕|\\lIXx7]?\s*(?:%[vVy]|[vVywW%])(?=[\s.:])\.?\s*[:.]?\s*")
 
 
 # The text block a signing service prints over a re-signed scan ("Ký bởi: Sở Y tế",
 # "Email: …", "Cơ quan: …", "Thời gian ký: 03.08.2020 11:49:05 +07:00"): never a header line.
+# An "@" alone is not an address: a handwritten figure is often read as one ("Số: 4@† /TTg").
 _SIGNATURE_BLOCK = re.compile(r"(ky boi|ky ngay|thoi gian ky|nguoi ky|signed by|signing time|"
-                              r"\bemail\b|e-mail|@|\bco quan\s*:|\bdate\s*:|\breason\b|"
+                              r"\bemail\b|e-mail|[\w.]@[\w-]+\.\w|\bco quan\s*:|\bdate\s*:|\breason\b|"
                               r"\d\d:\d\d:\d\d|[+]\s?0?7\s?:\s?00)")
 
 
@@ -81,6 +83,22 @@ def stamp_word(folded_line: str, table: dict[str, str]) -> tuple[str, float] | N
     best = max(table, key=lambda k: fuzz.ratio(k, core))
     score = fuzz.ratio(best, core)
     return (table[best], score / 100) if score >= 88 else None
+
+
+def summary_text(parts: list[str]) -> str:
+    """A trích yếu from its lines as read: specks off, the lines joined (a word broken at a
+    hyphen at a line's end joined again), the full stop ending it kept as printed, and a
+    number-symbol broken at its hyphen ("117/KH- UBND") joined again."""
+    text = ""
+    for part in parts:
+        line = re.sub(r"\s+", " ", re.sub(r"[_~`|¿]+", " ", part)).strip()
+        if text.endswith("-") and text[-2:-1].isalnum() and line[:1].isalnum():
+            text += line
+        elif line:
+            text = f"{text} {line}" if text else line
+    stop = re.search(r"(?:[^\W\d_]|\d|[)\"”])\.$", text) is not None
+    text = text.strip(" .,:;-'\"") + ("." if stop else "")
+    return re.sub(rf"(\d+/{SYM})- (?={SYM})", r"\1-", text)
 
 
 def cap_first(text: str) -> str:
