@@ -89,6 +89,8 @@ def _scans(store: Store, args) -> int:
     with store.ReadSession() as s:
         service.get(s, args.entry_id)  # NotFound with its message for a wrong number
         found = scans.scans_of(s, store.files_dir, args.entry_id)
+    if not found and args.format == "text":
+        sys.stdout.write("Văn bản chưa có bản quét.\n")
     for scan in found:
         if args.format == "json":
             out(_scan_json(scan))

@@ -39,7 +39,8 @@ def test_trust_attach_and_scans(tmp_path, capsys, ca):
     auth, folder, path = ca
     d = tmp_path / "data"
     assert run(capsys, d, "setup", "--org-name", "SỞ NỘI VỤ", "--org-abbr", "SNV")[0] == 0
-    first, second = _registered(capsys, d, tmp_path)
+    first, second, third = _registered(capsys, d, tmp_path, 3)
+    assert run(capsys, d, "scans", str(third), "--format", "text")[1] == "Văn bản chưa có bản quét.\n"
     code, out, err = run(capsys, d, "attach", str(first), str(path))
     assert code == 0, err
     (sig,) = json.loads(out)["signatures"]
