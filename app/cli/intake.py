@@ -21,6 +21,8 @@ def add_parsers(sub) -> None:
     sc = sub.add_parser("scans", help="các bản quét của một văn bản và chữ ký số của chúng")
     sc.add_argument("entry_id", type=int)
     sc.add_argument("--format", choices=("json", "text"), default="json")
+    sc.add_argument("--recheck", action="store_true",
+                    help="kiểm tra lại chữ ký số của tệp đã lưu theo chứng thư gốc đã nhập đến nay")
 
 
 def _ocr(store: Store, args) -> int:
@@ -83,9 +85,14 @@ def _attach(store: Store, args) -> int:
 
 
 def _scans(store: Store, args) -> int:
-    from app.intake import scans
+    from app.intake import scans, trust
     from app.registers import service
 
+    if args.recheck:
+        roots = trust.trust_roots(store.data_dir)
+        with store.Session.begin() as s:
+            for scan in scans.scans_of(s, store.files_dir, service.get(s, args.entry_id).id):
+                scans.recheck_signatures(s, store.files_dir, scan.id, roots)
     with store.ReadSession() as s:
         service.get(s, args.entry_id)  # NotFound with its message for a wrong number
         found = scans.scans_of(s, store.files_dir, args.entry_id)

@@ -14,9 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import DomainError, NotFound
-from app.intake.signatures import VN, Signature
+from app.intake.signatures import VN, Signature, read as read_signatures
 from app.registers import service
 from app.registers.views import EntryView
+from app.security import access
 from app.text import fold, nfc
 from db.models import Attachment, Book, Entry, ScanSignature
 
@@ -156,6 +157,22 @@ def set_ocr_text(session: Session, files_dir: Path, scan_id: int, text: str, pdf
     a.ocr_text, a.ocr_folded = nfc(text), fold(text)
     if a.entry_id:
         service.refold(session, session.get(Entry, a.entry_id))
+    return _view(session, a, files_dir)
+
+
+def recheck_signatures(session: Session, files_dir: Path, scan_id: int,
+                       trust_roots: tuple[bytes, ...] = ()) -> ScanView:
+    """Reads the kept original's signatures again, against the roots imported by now (one
+    imported after the scan was kept verifies it; a stored file changed since shows so)."""
+    access.require(session, "write")
+    a = session.get(Attachment, scan_id)
+    if a is None:
+        raise NotFound(f"Không tìm thấy bản quét #{scan_id}.")
+    path = files_dir / a.stored_path
+    if not path.is_file():
+        raise DomainError(f"Không thấy tệp của bản quét trong thư mục dữ liệu: {path}")
+    _store_signatures(session, a, read_signatures(path, trust_roots))
+    session.flush()
     return _view(session, a, files_dir)
 
 

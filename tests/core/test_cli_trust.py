@@ -62,6 +62,10 @@ def test_trust_attach_and_scans(tmp_path, capsys, ca):
     code, out, _ = run(capsys, d, "scans", str(second))
     (changed_sig,) = json.loads(out)["signatures"]
     assert changed_sig["intact"] is False and changed_sig["text"].endswith("— văn bản đã bị sửa sau khi ký")
+    code, out, _ = run(capsys, d, "scans", str(first), "--recheck")  # against the root imported since
+    (rechecked,) = json.loads(out)["signatures"]
+    assert code == 0 and rechecked["trusted"] and rechecked["intact"]
+    assert rechecked["signed_at"] == sig["signed_at"]
 
     code, out, _ = run(capsys, d, "ocr", str(path))
     (read,) = json.loads(out)["signatures"]

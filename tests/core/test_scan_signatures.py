@@ -179,3 +179,24 @@ def test_a_damaged_file_in_the_trust_folder_does_not_hide_the_good_root(state_st
     assert [r.name for r in trust.roots(state_store.data_dir)] == ["root.cer"]
     (sig,) = signatures.read(path, trust.trust_roots(state_store.data_dir))
     assert sig.trusted
+
+
+def test_recheck_verifies_against_a_root_imported_later_and_sees_a_changed_stored_file(state_store, ca):
+    _auth, folder, path = ca
+    entry, kept = _keep(state_store, path)
+    assert not kept.signatures[0].trusted
+    with state_store.Session.begin() as s:
+        trust.import_root(s, state_store.data_dir, folder / "root.cer")
+        again = scans.recheck_signatures(s, state_store.files_dir, kept.id, trust.trust_roots(state_store.data_dir))
+    assert again.signatures[0].trusted and _stored(state_store, entry.id)[0].trusted
+    stored = kept.stored_path
+    data = bytearray(stored.read_bytes())
+    data[data.index(b"ReportLab")] = ord("r")
+    stored.write_bytes(bytes(data))  # the kept original altered in the data folder
+    with state_store.Session.begin() as s:
+        scans.recheck_signatures(s, state_store.files_dir, kept.id, trust.trust_roots(state_store.data_dir))
+    (sig,) = _stored(state_store, entry.id)
+    assert sig.intact is False and sig.describe().endswith(signatures.CHANGED)
+    access.set_actor(state_store, Actor("lanhdao", "lanh-dao"))
+    with pytest.raises(access.NotAllowed), state_store.Session.begin() as s:
+        scans.recheck_signatures(s, state_store.files_dir, kept.id)

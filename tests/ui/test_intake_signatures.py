@@ -81,6 +81,23 @@ def test_queue_reads_with_the_imported_root_and_keeps_the_signature(state_store,
     assert detail.signatures.lines() == [s.describe() for s in item.header.signatures]
 
 
+def test_the_entry_rechecks_its_scan_against_a_root_imported_later(state_store, runner, qtbot, ca):
+    from ui.dialogs.entry_detail import EntryDetail
+
+    _auth, folder, path = ca
+    with state_store.Session.begin() as s:
+        e = service.register(s, "incoming", incoming(1))
+        scans.keep_scan(s, state_store.files_dir, path, e.id, pages=1, signatures=signatures.read(path))
+        trust.import_root(s, state_store.data_dir, folder / "root.cer")
+    detail = EntryDetail(runner, "incoming", e.id)
+    qtbot.addWidget(detail)
+    qtbot.waitUntil(lambda: detail.entry is not None, timeout=10000)
+    assert detail.signatures.lines()[0].endswith(signatures.UNVERIFIED)
+    assert not detail.recheck_button.isHidden()
+    detail.recheck_button.click()
+    qtbot.waitUntil(lambda: detail.signatures.lines()[0].endswith(signatures.VERIFIED), timeout=10000)
+
+
 def test_an_entry_without_a_signed_scan_shows_no_signature_line(state_store, runner, qtbot):
     from ui.dialogs.entry_detail import EntryDetail
 
@@ -89,7 +106,7 @@ def test_an_entry_without_a_signed_scan_shows_no_signature_line(state_store, run
     detail = EntryDetail(runner, "incoming", e.id)
     qtbot.addWidget(detail)
     qtbot.waitUntil(lambda: detail.entry is not None, timeout=10000)
-    assert detail.signatures.isHidden()
+    assert detail.signatures.isHidden() and detail.recheck_button.isHidden()
 
 
 def _trust_dialog(qtbot, runner):

@@ -43,6 +43,8 @@ class EntryDetail(QDialog):
         self.message.setStyleSheet("color: #c62828;")
         self.scan_button = QPushButton(self.tr("Mở bản quét"))
         self.pdf_button = QPushButton(self.tr("Mở PDF tìm được chữ"))
+        self.recheck_button = QPushButton(self.tr("Kiểm tra lại chữ ký số"))
+        self.recheck_button.setToolTip(self.tr("Theo chứng thư gốc đã nhập đến nay (Cài đặt → Chứng thư gốc)"))
         self.complete_button = QPushButton(self.tr("Hoàn thành số đã lấy trước…"))
         self.complete_button.setToolTip(self.tr("Văn bản đã ký: ghi trích yếu, người ký, nơi nhận"))
         self.edit_button = QPushButton(self.tr("Sửa"))
@@ -50,11 +52,11 @@ class EntryDetail(QDialog):
         self.close_button = QPushButton(self.tr("Đóng"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
-        for b in (self.scan_button, self.pdf_button, self.void_button, self.complete_button,
-                  self.edit_button, self.close_button):
+        for b in (self.recheck_button, self.scan_button, self.pdf_button, self.void_button,
+                  self.complete_button, self.edit_button, self.close_button):
             b.setAutoDefault(False)
             buttons.addWidget(b)
-        for b in (self.scan_button, self.pdf_button, self.complete_button):
+        for b in (self.recheck_button, self.scan_button, self.pdf_button, self.complete_button):
             b.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -70,6 +72,7 @@ class EntryDetail(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.scan_button.clicked.connect(lambda: self._open(self.scans[-1].stored_path))
         self.pdf_button.clicked.connect(lambda: self._open(self.scans[-1].pdf_path))
+        self.recheck_button.clicked.connect(self.recheck_signatures)
         self.fields.save_requested.connect(lambda: self._edit_or_save(self._mode or "edit"))
         self.fields.cancel_requested.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Delete"), self, self._void)
@@ -119,6 +122,7 @@ class EntryDetail(QDialog):
         stored = self.scans[-1] if self.scans else None
         self.scan_button.setVisible(stored is not None)
         self.signatures.set_signatures(stored.signatures if stored else ())
+        self.recheck_button.setVisible(stored is not None and stored.stored_path.suffix.lower() == ".pdf")
         self.pdf_button.setVisible(stored is not None and stored.pdf_path is not None)
 
     def _edit_or_save(self, mode: str) -> None:
@@ -171,6 +175,14 @@ class EntryDetail(QDialog):
         dialog = VoidDialog(self.runner, self.book_key, self.entry, self)
         dialog.voided.connect(lambda _: self.reload())
         dialog.open()
+
+    def recheck_signatures(self) -> None:
+        from app.intake import scans, trust
+
+        store, scan_id = self.runner.store, self.scans[-1].id
+        self.runner.write(lambda s: scans.recheck_signatures(s, store.files_dir, scan_id,
+                                                             trust.trust_roots(store.data_dir)),
+                          lambda _scan: self.reload(), self._failed)
 
     def _open(self, path) -> None:
         """The stored scan or its searchable PDF, in the program the system has for it."""
