@@ -8,8 +8,10 @@ Both stores in this one process, their steps interleaved, on a fresh data folder
             "search+meta" adds the envelope and protection rows, as `vanthu secret list` does);
   print     the year's book to PDF.
 Plain: app.registers.service + app.printing.service on an ordinary SQLite file, book
-"incoming". Secret: app.secrets.books / printing on the SQLCipher store, book "secret_incoming"
-(clearance check, envelope and term row, audit event, air-gap check with a fake probe).
+"incoming", with the same checks as the secret side (order of arrival checked, duplicate check
+off on both). Secret: app.secrets.books / printing on the SQLCipher store, book "secret_incoming"
+(clearance check, envelope and term row, audit event, air-gap check: the real interface query
+through psutil, its answer read as "all down" so that a networked benchmark machine may write).
 Goal: each secret figure within 1.3× of the plain one."""
 from __future__ import annotations
 
@@ -48,7 +50,7 @@ def stores(base: Path):
 
     from app import org
     from app.secrets import reference, store as secret_store
-    from app.secrets.airgap import fake_probe
+    from app.secrets.airgap import system_probe
     from app.secrets.keyvault import MemoryKeyring
     from app.security.actor import Actor
     from app.store import open_store
@@ -58,8 +60,11 @@ def stores(base: Path):
     with plain.Session.begin() as s:
         org.save(s, org.Organisation(parent_org="UBND TỈNH", org_name="SỞ NỘI VỤ", org_abbr="SNV"))
     sec, _ = secret_store.setup(plain.data_dir, Actor("qt", "quan-tri", "tuyet-mat"), "mat-khau-dai")
+    def probe():
+        return [(name, False) for name, _up in system_probe()]
+
     for f in (sec.Session, sec.ReadSession):
-        f.configure(info={**f.kw["info"], "airgap_probe": fake_probe()})
+        f.configure(info={**f.kw["info"], "airgap_probe": probe})
     with plain.ReadSession() as p, sec.Session.begin() as s:
         reference.sync(p, s)
     return plain, sec
@@ -77,7 +82,7 @@ def run(base: Path, n: int, queries: list[str]) -> tuple[dict, dict]:
     for d_plain, d_secret in zip(drafts(n, False), drafts(n, True)):
         t = time.perf_counter()
         with plain.Session.begin() as s:
-            service.register(s, "incoming", d_plain, allow_duplicate=True, allow_out_of_order=True)
+            service.register(s, "incoming", d_plain, allow_duplicate=True)
         t1 = time.perf_counter()
         with sec.Session.begin() as s:
             books.register(s, "secret_incoming", d_secret, allow_duplicate=True)

@@ -118,7 +118,9 @@ def register(session: Session, book_key: str, draft: Draft, *, envelope: str = "
                      "level_set_on", "protected_until", "recall_by", "state", "state_note"):
             setattr(pending, name, getattr(m, name))
         m = pending
-    events.record(session, "secret_register", e.id, {"sổ": book_key, "độ mật": level})
+    # No event of its own: service.register's "register" event names the book, and its entry
+    # hash (sealed at commit) covers the level and envelope row's entry; a second one only
+    # doubled the audit work of every secret registration.
     if named_only and book_key == "secret_incoming":
         # Registered unopened and passed at once to the named person (NĐ 26/2020 Điều 4.1b).
         from app.secrets import transfer
@@ -126,7 +128,7 @@ def register(session: Session, book_key: str, draft: Draft, *, envelope: str = "
         transfer.hand_over(session, e.id, named_person, 1, note="Chuyển ngay, chưa bóc bì",
                            on=(now or dt.datetime.now()).date())
         return item(session, e.id, audit=False)
-    return _item(EntryView.of(e, book_key), m, False)
+    return _item(EntryView.of(e, book_key) if hold_back else view, m, False)
 
 
 def _visible(session: Session, q):

@@ -2,6 +2,7 @@
 import datetime as dt
 
 import pytest
+from sqlalchemy import text
 
 from app.errors import NotFound, ValidationError
 from app.registers import query
@@ -90,7 +91,11 @@ def test_openings_and_transfers_are_audit_events(secret):
         transfer.hand_over(s, it.id, "Lê Văn D", 1)
     with sstore.ReadSession() as s:
         kinds = events.kinds(s, it.id)
-    assert {"secret_register", "secret_open", "secret_transfer"} <= set(kinds)
+        details = s.execute(text("SELECT details FROM audit_event WHERE kind = 'register' "
+                                 "AND entry_id = :e"), {"e": it.id}).scalars().all()
+    assert kinds[0] == "register" and kinds.count("register") == 1  # one event per registration
+    assert {"secret_open", "secret_transfer"} <= set(kinds)
+    assert len(details) == 1 and '"secret_incoming"' in details[0]
 
 
 def test_transfer_book_holdings_and_return(secret):
