@@ -38,6 +38,13 @@ def _revoke(sstore, store, args) -> int:
     return 0
 
 
+def _backup(sstore, store, args) -> int:
+    from app.secrets import backup
+
+    out({"backup": str(backup.backup(sstore, args.to))})
+    return 0
+
+
 def _move(sstore, store, args) -> int:
     from app.secrets import move
 
@@ -245,9 +252,9 @@ def _print(sstore, store, args) -> int:
     out(result)
     return 0
 
-ACTIONS = {"grant": _grant, "revoke": _revoke, "move": _move, "register": _register, "list": _list,
-           "transfer": _transfer, "holdings": _holdings, "copy": _copy, "authoriser": _authoriser,
-           "recall": _recall, "due": _due, "declassify": _declassify, "level": _level,
-           "extend": _extend, "expire": _expire, "destroy-propose": _destroy_propose,
-           "destroy-decide": _destroy_decide, "destroy-done": _destroy_done, "airgap": _airgap,
-           "print": _print}
+ACTIONS = {"grant": _grant, "revoke": _revoke, "backup": _backup, "move": _move,
+           "register": _register, "list": _list, "transfer": _transfer, "holdings": _holdings,
+           "copy": _copy, "authoriser": _authoriser, "recall": _recall, "due": _due,
+           "declassify": _declassify, "level": _level, "extend": _extend, "expire": _expire,
+           "destroy-propose": _destroy_propose, "destroy-decide": _destroy_decide,
+           "destroy-done": _destroy_done, "airgap": _airgap, "print": _print}

@@ -31,6 +31,8 @@ def add_parsers(sub) -> None:
     g.add_argument("--role", default="van-thu", choices=("van-thu", "lanh-dao", "quan-tri"))
     rv = a.add_parser("revoke", help="thu hồi khóa kho mật của một người dùng (đổi khóa kho)")
     rv.add_argument("name")
+    bk = a.add_parser("backup", help="sao lưu kho mật (vẫn mã hóa) vào một thư mục")
+    bk.add_argument("--to", required=True, type=Path)
     a.add_parser("move", help="chuyển văn bản mật từ kho thường sang kho mã hóa")
     r = a.add_parser("register", help="đăng ký văn bản mật từ tệp JSON")
     r.add_argument("--book", choices=("secret_incoming", "secret_outgoing"), required=True)

@@ -137,3 +137,13 @@ def test_revoke_from_the_command_line_rekeys_and_locks_the_user_out(cli, monkeyp
     assert code == 2 and "không được giao khóa" in err
     monkeypatch.setenv("VANTHU_SECRET_PASSWORD", "mat-khau-quan-tri")
     assert run("secret", "holdings")[0] == 0
+
+
+def test_backup_of_the_secret_store_from_the_command_line(cli):
+    run, tmp = cli
+    code, out, _ = run("secret", "backup", "--to", str(tmp / "usb"))
+    saved = json.loads(out)["backup"]
+    assert code == 0 and saved.startswith(str(tmp / "usb" / "kho-mat"))
+    from pathlib import Path
+
+    assert (Path(saved) / "vanthu-mat.sqlcipher").read_bytes()[:6] != b"SQLite"

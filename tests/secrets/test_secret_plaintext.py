@@ -1,14 +1,19 @@
 """Item 9: no secret content in plain text anywhere on disk. A unique summary is registered,
-searched, opened, handed over, copied and the store closed; then every byte under the data
-folder, the backup folder and the temporary folder (WAL and journals included) is searched."""
+searched, opened, handed over, copied, printed, backed up (by the program's own backups, plain
+and secret) and the store closed; then every byte under the data folder, the backup folders and
+the temporary folder (WAL and journals included) is searched, and the print folder holds only the
+PDFs asked for."""
 import datetime as dt
 import os
 import tempfile
 import uuid
 from pathlib import Path
 
+import pytest
+from sqlalchemy import text
+
 from app.registers import query, service
-from app.secrets import books, copies, move, store as secret_store, transfer
+from app.secrets import books, copies, move, printing, store as secret_store, transfer
 from app.text import fold
 from secret_helpers import incoming
 
@@ -52,9 +57,24 @@ def test_unique_secret_summary_never_reaches_the_disk_in_clear(secret, tmp_path,
     backup = plain.data_dir.parent / "backup"
     backup.mkdir(exist_ok=True)
     _backup(plain, sstore, backup)
-    assert _find([plain.data_dir, backup, temp], needles) == []
+    usb = plain.data_dir.parent / "usb"  # the program's own backups: the plain one, the secret one
+    from app.secrets import backup as secret_backup
+    from app.security import backup as plain_backup
+
+    plain_backup.backup(plain, usb)
+    saved = secret_backup.backup(sstore, usb)
+    assert (saved / secret_store.FILE_NAME).stat().st_size > 0
+    printed = plain.data_dir.parent / "in"  # printed books and forms: only the files asked for
+    printed.mkdir()
+    with sstore.Session.begin() as s:
+        printing.print_register(s, "secret_incoming", 2026, printed / "so-mat-den.pdf")
+        printing.print_transfer(s, dt.date.today().year, printed / "chuyen-giao.pdf")
+        printing.print_copies(s, dt.date.today().year, printed / "sao-chup.pdf")
+    assert sorted(p.name for p in printed.iterdir()) == ["chuyen-giao.pdf", "sao-chup.pdf", "so-mat-den.pdf"]
+    roots = [plain.data_dir, backup, usb, temp]
+    assert _find(roots, needles) == []
     sstore.close()
-    assert _find([plain.data_dir, backup, temp], needles) == []
+    assert _find(roots, needles) == []
 
 
 def _backup(plain, sstore, backup: Path) -> None:
@@ -94,3 +114,33 @@ def test_entries_of_the_old_plain_secret_books_are_moved_and_wiped(secret):
     assert nxt.entry.number == 2
     assert os.path.exists(sstore.path)
     secret_store.exists(plain.data_dir)
+
+
+def test_a_backup_of_the_secret_store_is_encrypted_and_restores(secret, tmp_path):
+    from app.secrets import backup as secret_backup
+    from secret_helpers import ADMIN, PASSWORD
+
+    plain, sstore, recovery = secret
+    token = uuid.uuid4().hex[:12]
+    with sstore.Session.begin() as s:
+        it = books.register(s, "secret_incoming", incoming(summary=f"Kế hoạch {token}"))
+    saved = secret_backup.backup(sstore, tmp_path / "usb")
+    data = (saved / secret_store.FILE_NAME).read_bytes()
+    assert data[:16] != b"SQLite format 3\x00" and token.encode() not in data
+    assert sorted(p.name for p in saved.iterdir()) == ["keys.json", "manifest.json", secret_store.FILE_NAME]
+    with pytest.raises(secret_backup.SecretBackupError, match="đã có kho"):
+        secret_backup.restore(saved, plain.data_dir)
+    other = tmp_path / "may-moi"
+    secret_backup.restore(saved, other)
+    for how in ({"user": ADMIN.name, "password": PASSWORD}, {"recovery": recovery}):
+        back = secret_store.open_store(other, **how)
+        with back.ReadSession() as s:
+            assert s.execute(text("SELECT summary FROM entry WHERE id = :i"), {"i": it.id}).scalar() \
+                == f"Kế hoạch {token}"
+        back.close()
+    with sstore.ReadSession() as s:
+        from app.secrets import events
+        assert events.kinds(s)[-1] == "backup"
+    (saved / secret_store.FILE_NAME).write_bytes(data[:-10] + b"x" * 10)
+    with pytest.raises(secret_backup.SecretBackupError, match="SHA-256"):
+        secret_backup.restore(saved, tmp_path / "may-khac")

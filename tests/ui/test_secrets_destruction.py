@@ -184,3 +184,24 @@ def test_the_panel_offers_destruction_and_the_declassified_file_once_unlocked(qt
     p.check_network()
     assert p.destruction_button.isEnabled()
     p.sstore.close()
+
+
+def test_the_panel_prints_the_secret_register_and_backs_the_store_up(qtbot, sstore, state_store, tmp_path):
+    from app.secrets.airgap import fake_probe
+    from ui.secrets.panel import SecretPanel
+
+    _item(sstore, number_symbol="11/BCA", summary="Phương án bảo vệ mục tiêu", level="Tối mật",
+          received_at=dt.datetime(dt.date.today().year, 1, 5, 9, 0),
+          doc_date=dt.date(dt.date.today().year, 1, 2))
+    sstore.close()
+    p = SecretPanel(state_store.data_dir, ADMIN, fake_probe())
+    qtbot.addWidget(p)
+    p.unlock(PASSWORD)
+    out = tmp_path / "so-mat-den.pdf"
+    assert p.print_form("secret_incoming", str(out))["entries"] == 1
+    pages = _pages(out)
+    assert "SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐẾN" in pages[0].upper() and all("TỐI MẬT" in t for t in pages)
+    assert "11/BCA" in "".join(pages) and "Mã kiểm tra nhật ký" in pages[-1]
+    saved = p.backup(str(tmp_path / "usb"))
+    assert (saved / "vanthu-mat.sqlcipher").exists() and "mã hóa" in p.status.text()
+    p.sstore.close()

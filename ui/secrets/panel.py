@@ -50,7 +50,9 @@ class SecretPanel(QWidget):
         for b in self.writers:
             lay.addWidget(b)
         self.print_buttons = []
-        for form, text in (("transfer", "In sổ chuyển &giao…"), ("copies", "In sổ sao, chụ&p…"),
+        for form, text in (("secret_incoming", "In sổ văn bản mật đế&n…"),
+                           ("secret_outgoing", "In sổ văn bản mật đ&i…"),
+                           ("transfer", "In sổ chuyển &giao…"), ("copies", "In sổ sao, chụ&p…"),
                            ("stats", "In thống &kê năm…")):
             b = QPushButton(self.tr(text))
             b.clicked.connect(lambda _=False, f=form: self.print_form(f))
@@ -60,6 +62,10 @@ class SecretPanel(QWidget):
         self.declassified_button.clicked.connect(self.open_declassified)
         lay.addWidget(self.declassified_button)
         self.print_buttons.append(self.declassified_button)
+        self.backup_button = QPushButton(self.tr("Sao &lưu kho mật (vẫn mã hóa)…"))
+        self.backup_button.clicked.connect(lambda: self.backup())
+        lay.addWidget(self.backup_button)
+        self.print_buttons.append(self.backup_button)
         self.selected_id = None  # set by the window: the entry chosen in the secret register
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check_network)
@@ -164,7 +170,8 @@ class SecretPanel(QWidget):
             self.status.setText(self.tr("Đã ghi sổ sao, chụp."))
 
     def print_form(self, form: str, path: str | None = None) -> dict | None:
-        """Sổ chuyển giao, sổ sao chụp, thống kê of the current year, to a PDF the clerk names."""
+        """The two secret books (mẫu 15, 14), sổ chuyển giao, sổ sao chụp, thống kê of the current
+        year, from the encrypted store to a PDF the clerk names."""
         import datetime as dt
         from pathlib import Path
 
@@ -177,7 +184,10 @@ class SecretPanel(QWidget):
             if not path:
                 return None
         fn = {"transfer": printing.print_transfer, "copies": printing.print_copies,
-              "stats": printing.print_stats}[form]
+              "stats": printing.print_stats,
+              "secret_incoming": lambda s, y, p: printing.print_register(s, "secret_incoming", y, p),
+              "secret_outgoing": lambda s, y, p: printing.print_register(s, "secret_outgoing", y, p),
+              }[form]
         try:
             with self.sstore.Session.begin() as s:
                 result = fn(s, dt.date.today().year, Path(path))
@@ -186,6 +196,24 @@ class SecretPanel(QWidget):
             return None
         self.status.setText(self.tr("Đã in %s trang: %s") % (result["pages"], path))
         return result
+
+    def backup(self, folder: str | None = None):
+        """The encrypted store copied, still encrypted, into a folder (a USB drive)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from app.secrets import backup
+
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Sao lưu kho văn bản mật vào"))
+            if not folder:
+                return None
+        try:
+            saved = backup.backup(self.sstore, folder)
+        except DomainError as exc:
+            self.status.setText(exc.message)
+            return None
+        self.status.setText(self.tr("Đã sao lưu kho văn bản mật (mã hóa) vào %s") % saved)
+        return saved
 
     def open_recall(self) -> None:
         from ui.secrets.recall_dialog import RecallDialog
