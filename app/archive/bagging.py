@@ -18,6 +18,20 @@ class _ThreadPools:
         return ThreadPool(processes)
 
 
+def retag(bag_dir: str, algorithms=("sha256",)) -> None:
+    """bagit's own tag manifest writer, as Bag.save() runs it, without save()'s reading of every
+    manifest line again (0.5-1 s for a quarter's 9,000 files, and verify reads them anyway).
+    Like save(), it works from inside the bag's folder."""
+    lib = bagit()
+    old = os.getcwd()
+    os.chdir(bag_dir)
+    try:
+        for alg in algorithms:
+            lib._make_tagmanifest_file(alg, bag_dir, encoding="utf-8")
+    finally:
+        os.chdir(old)
+
+
 def bagit():
     import bagit as lib
 

@@ -166,3 +166,42 @@ def test_empty_period(closed_quarter, tmp_path):
     with pytest.raises(handover.EmptyPeriod) as err:
         package.export(closed_quarter["store"], YEAR, "Q2", tmp_path)
     assert "quý II năm 2026" in err.value.message
+
+
+def test_the_check_after_writing_rejects_a_package_damaged_while_written(closed_quarter, tmp_path, monkeypatch):
+    """The re-check is a real one: a payload byte changed after bagit hashed it (a bad disk,
+    say) is caught, nothing is left under the final name and the files stay closed."""
+    from app.archive import bagging
+
+    real = bagging.retag
+
+    def damage_then_retag(bag_dir, *a, **kw):
+        victim = next((package.Path(bag_dir) / "data" / "02.TCCB").glob("*.png"))
+        raw = bytearray(victim.read_bytes())
+        raw[-1] ^= 1
+        victim.write_bytes(bytes(raw))
+        return real(bag_dir, *a, **kw)
+
+    monkeypatch.setattr(bagging, "retag", damage_then_retag)
+    with pytest.raises(package.WriteFailed) as err:
+        export(closed_quarter, tmp_path)
+    assert "không qua kiểm tra" in err.value.message and "data/02.TCCB/" in err.value.message
+    assert list((tmp_path / "out").iterdir()) == []
+    with office_session(closed_quarter) as s:
+        assert {h.code: h.state for h in plan.list_hoso(s, YEAR)}["02.TCCB"] == "closed"
+        assert [b.state for b in handover.batches(s, YEAR)] == ["failed"]
+
+
+def test_full_disk_while_bagit_writes_its_manifest(closed_quarter, tmp_path, monkeypatch):
+    from app.archive import bagging
+
+    lib = bagging.bagit()
+
+    def full(*a, **kw):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(lib, "make_manifests", full)
+    with pytest.raises(package.WriteFailed) as err:
+        export(closed_quarter, tmp_path)
+    assert "đĩa đầy" in err.value.message
+    assert list((tmp_path / "out").iterdir()) == []
