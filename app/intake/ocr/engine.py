@@ -36,9 +36,10 @@ class Word:
 
 
 def run(image: Image.Image, outputs: tuple[str, ...], page_no: int = 1, dpi: int = DPI,
-        psm: int | None = None, textonly: bool = False, only: str = "") -> dict[str, bytes]:
+        psm: int | None = None, textonly: bool = False, only: str = "", lang: str = LANG) -> dict[str, bytes]:
     """One Tesseract run on `image`, returning the requested outputs ('tsv', 'txt', 'pdf');
-    `textonly`: the PDF holds the text layer alone, to be laid over another image."""
+    `textonly`: the PDF holds the text layer alone, to be laid over another image; `lang`
+    other than `vie` only for figures (a second, differently trained look at a digit)."""
     config = [f"--dpi {dpi}"] + [f"-c tessedit_create_{o}=1" for o in outputs]
     if textonly:
         config.append("-c textonly_pdf=1")
@@ -51,7 +52,7 @@ def run(image: Image.Image, outputs: tuple[str, ...], page_no: int = 1, dpi: int
         image.convert("L").save(src)
         base = str(Path(tmp) / "out")
         try:
-            pytesseract.pytesseract.run_tesseract(str(src), base, extension="", lang=LANG,
+            pytesseract.pytesseract.run_tesseract(str(src), base, extension="", lang=lang,
                                                   config=" ".join(config), timeout=PAGE_TIMEOUT_S)
         except pytesseract.TesseractNotFoundError:
             raise errors.tesseract_missing() from None

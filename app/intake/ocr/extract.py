@@ -4,6 +4,7 @@ column, stamps must stand alone; numbers and dates in the body or in a receiving
 "ĐẾN" stamp are never taken."""
 from __future__ import annotations
 
+import re
 import statistics
 import unicodedata
 from difflib import SequenceMatcher
@@ -92,6 +93,25 @@ def _number(lines: list[Line], date_line: Line | None = None) -> tuple[Field, Li
             if parsed:
                 return Field(parsed[0], min(0.7, line.conf), line.box), line
     return Field(note="Không thấy dòng “Số …” trong phần đầu văn bản."), None
+
+
+def number_line(lines: list[Line]) -> Line | None:
+    """The "Số …" line of the header, whatever its figures were read as."""
+    return _number(lines)[1]
+
+
+def date_row(lines: list[Line], above: int | None = None) -> Line | None:
+    """The place-date row ("Hà Nội, ngày … tháng … năm 2020") even where its figures were
+    not read, above the type title (`above`); None where there is none."""
+    right = [ln for ln in lines if ln.side != "left" and (above is None or ln.bottom <= above)]
+    for line in right:
+        row = sorted([o for o in right if _same_row(o, line)], key=lambda o: o.left)
+        whole = Line(tuple(w for o in row for w in o.words), line.page_width, line.ink)
+        place = whole.folded.split("ngay", 1)[0].strip(" ,.")
+        if re.search(r"ngay.*thang.*nam", whole.folded) and place and len(place.split()) <= 5 \
+                and not place.startswith("can cu"):
+            return whole
+    return None
 
 
 def _from_last_so(line: Line) -> Line:

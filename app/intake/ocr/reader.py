@@ -14,7 +14,7 @@ from typing import Callable
 from PIL import Image
 
 from app.intake import pdftext, signatures
-from app.intake.ocr import engine, errors, evidence, fields, load, preprocess
+from app.intake.ocr import engine, errors, evidence, fields, figures, load, preprocess
 from app.intake.ocr.extract import HANDWRITTEN_NOTE, Field, extract
 from app.intake.ocr.lines import build_lines, dedupe, with_ink
 
@@ -163,6 +163,8 @@ def _header_pass(gray, clean, types, known, lexicon=None) -> tuple[dict[str, Fie
         found = _retry_columns(gray, cut, lines, found, types, known, lexicon)
     if not (found["secrecy"].value and found["urgency"].value):
         found = _stamp_pass(gray, cut, lines, found)
+    # Figures written by hand into the blanks, read from the page with its pen ink.
+    found = figures.fill(gray, lines, found)
     text = "\n".join(ln.text for ln in lines)
     pieces = tuple((out["pdf"], t, b) for (t, b), out in zip(bands, outs))
     if coloured:
