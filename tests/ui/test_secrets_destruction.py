@@ -205,3 +205,35 @@ def test_the_panel_prints_the_secret_register_and_backs_the_store_up(qtbot, ssto
     saved = p.backup(str(tmp_path / "usb"))
     assert (saved / "vanthu-mat.sqlcipher").exists() and "mã hóa" in p.status.text()
     p.sstore.close()
+
+
+def test_members_dialog_grants_and_revokes_with_a_rekey(qtbot, sstore, state_store):
+    import pytest
+
+    from app.secrets import store as secret_store
+    from app.secrets.errors import NotCleared
+    from app.secrets.store import act_as
+    from ui.secrets.members_dialog import MembersDialog
+
+    act_as(sstore, ADMIN)
+    w = MembersDialog(sstore)
+    qtbot.addWidget(w)
+    assert w.list.count() == 1 and ADMIN.name in w.list.item(0).text()
+    w.name.setText("vanthu2")
+    w.password.setText("ngan")
+    assert not w.grant() and "8 ký tự" in w.error.text()
+    w.password.setText("mat-khau-van-thu-2")
+    w.clearance.setCurrentIndex(w.clearance.findData("toi-mat"))
+    assert w.grant() and w.password.text() == ""
+    secret_store.open_store(state_store.data_dir, user="vanthu2", password="mat-khau-van-thu-2").close()
+    assert not w.revoke()  # nobody chosen
+    row = next(i for i in range(w.list.count()) if "vanthu2" in w.list.item(i).text())
+    w.list.setCurrentRow(row)
+    assert w.revoke() and "đổi khóa" in w.status.text()
+    assert "đã thu hồi" in w.list.item(row).text()
+    with pytest.raises(NotCleared):
+        secret_store.open_store(state_store.data_dir, user="vanthu2", password="mat-khau-van-thu-2")
+    secret_store.open_store(state_store.data_dir, user=ADMIN.name, password=PASSWORD).close()
+    act_as(sstore, CLERK)
+    w.list.setCurrentRow(0)
+    assert not w.revoke() and "quản trị" in w.error.text()

@@ -66,6 +66,11 @@ class SecretPanel(QWidget):
         self.backup_button.clicked.connect(lambda: self.backup())
         lay.addWidget(self.backup_button)
         self.print_buttons.append(self.backup_button)
+        self.members_button = QPushButton(self.tr("Người giữ khóa kho &mật…"))
+        self.members_button.clicked.connect(self.open_members)
+        self.members_button.setVisible(actor.role == "quan-tri")  # the services refuse others anyway
+        lay.addWidget(self.members_button)
+        self.print_buttons.append(self.members_button)
         self.selected_id = None  # set by the window: the entry chosen in the secret register
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check_network)
@@ -232,6 +237,11 @@ class SecretPanel(QWidget):
 
         DestructionDialog(self.sstore, self).exec()
         self.refresh()
+
+    def open_members(self) -> None:
+        from ui.secrets.members_dialog import MembersDialog
+
+        MembersDialog(self.sstore, self).exec()
 
     def open_declassified(self) -> None:
         from ui.secrets.declassified_dialog import DeclassifiedDialog
