@@ -167,6 +167,11 @@ def _date(lines: list[Line]) -> tuple[Field, Field, Line | None]:
             # As sure as its least sure figure: the day is often written by hand.
             figures = [w.conf / 100 for w in line.words if any(c.isdigit() for c in w.text)]
             conf = min([line.conf] + figures)
+            if "," not in line.folded.split("ngay", 1)[0]:
+                # No comma after the place: taken only in the right column, for checking.
+                if line.side != "right":
+                    continue
+                conf = min(conf, 0.7)
             return (Field(day.isoformat(), conf, line.box), Field(place, conf, line.box), line)
     return Field(note="Không thấy dòng địa danh, ngày tháng."), Field(), None
 
@@ -201,7 +206,7 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str], exact
     for line in lines:
         if line.top >= number_line.top or line.side == "right":
             continue
-        part = _centred(line, centre, width * 0.09)
+        part = _centred(_left_of_title(line), centre, width * 0.09)
         if part is None:
             continue  # the receiving stamp sits elsewhere; header lines are centred together
         if part.letters >= 3 and all(F.title_score(part.folded, t) < 75
@@ -284,6 +289,24 @@ def _state_parent(issuer: Field) -> Field:
     return issuer
 
 
+def _left_of_title(line: Line) -> Line:
+    """The words of a left-column line before the State title or the motto run into its row
+    ("THÀNH PHỐ HÀ NỘI........ - Độc lập-"), and a dotted leader off a name's last word."""
+    words = list(line.words)
+    for k in range(1, len(words)):
+        rest = fold(" ".join(w.text for w in words[k:k + 2]))
+        if rest.startswith(("doc lap", "cong hoa", "cong hoa")) or rest.split()[0] in ("-doc", "doc-"):
+            words = words[:k]
+            break
+    while len(words) > 1 and words[-1].text.strip("-–—_.") == "":
+        words.pop()
+    last = words[-1]
+    core = last.text.rstrip(".")
+    if len(last.text) - len(core) >= 3 and core:
+        words[-1] = replace(last, text=core, width=max(1, round(last.width * len(core) / len(last.text))))
+    return line if words == list(line.words) else Line(tuple(words), line.page_width, line.ink)
+
+
 def _letter_height(line: Line) -> float:
     """Median height of the words with letters: a speck above a line does not make it taller."""
     return statistics.median([w.height for w in line.words if _has_letter(w.text)] or [line.bottom - line.top])
@@ -292,7 +315,7 @@ def _letter_height(line: Line) -> float:
 def _caps_ends(tokens: list[str]) -> list[str]:
     """A header name is printed in capitals: a lower-case token at either end of a line that is
     otherwise in capitals is a speck or a stamp's word ("NINH BÌNH sét")."""
-    tokens = [t for t in tokens if _has_letter(t) or t in ("-", "–")]
+    tokens = [t for t in tokens if _has_letter(t) or t in ("-", "–", "&")]
     caps = sum(not any(c.islower() for c in t) for t in tokens)
     if caps * 2 > len(tokens):
         while tokens and any(c.islower() for c in tokens[-1]):

@@ -62,8 +62,15 @@ def parse_number(text: str) -> tuple[str, str] | None:
     return None
 
 
+# The comma after the place lost (read as nothing or a stop): only with the place first on
+# the line and short, so that a date in a sentence of the body is never taken.
+DATE_NO_COMMA = re.compile(r"^\W*(?P<place>(?!can cu)[^\W\d][^,\d]{1,30}?)[.]?\s+" + DATE.pattern.split(r",\s*", 1)[1])
+
+
 def parse_date(folded_line: str) -> tuple[str, dt.date] | None:
-    m = DATE.search(folded_line)
+    m = DATE.search(folded_line) or DATE_NO_COMMA.search(folded_line)
+    if m and m.re is DATE_NO_COMMA and len(m.group("place").split()) > 4:
+        return None
     if not m:
         return None
     try:
