@@ -1,0 +1,58 @@
+"""Handwritten figures: the blanks found on a line's word boxes and the looks' vote, without
+Tesseract; the lines' rules that issue 11 changed, on text."""
+from app.intake.ocr import fields as F, figures
+from app.intake.ocr.engine import Word
+from app.intake.ocr.lines import Line
+
+
+def words(*items):
+    return tuple(Word(t, 90.0, x, 100, w, 30, 1, 1, 1) for t, x, w in items)
+
+
+def test_number_blank_lies_between_so_and_the_symbol():
+    line = Line(words(("Số:", 300, 45), ("9ŸŸ", 370, 60), ("/GM-UBND", 450, 150)), 1650)
+    box, tail = figures.number_blank(line)
+    assert 340 <= box[0] <= 350 and 450 <= box[2] <= 456 and box[1] < 100 < 130 < box[3]
+    assert tail == "/GM-UBND"
+    # Figures run into their symbol: the blank is their part of the word (read again if smudged).
+    printed = Line(words(("Số:", 300, 45), ("123/QĐ-UBND", 352, 220)), 1650)
+    box, tail = figures.number_blank(printed)
+    assert box[2] - 4 == 352 + 220 * 3 // 11 and tail == "/QĐ-UBND"
+    bare = Line(words(("Số:", 300, 45), ("/QĐ-UBND", 350, 150)), 1650)
+    assert figures.number_blank(bare) is None  # the symbol follows "Số" at once: no blank
+
+
+def test_date_blanks_after_ngay_and_thang():
+    row = words(("Hà", 800, 40), ("Nội,", 850, 60), ("ngày", 920, 70), ("tháng", 1080, 80),
+                ("năm", 1250, 60), ("2020", 1320, 70))
+    blanks = figures.date_blanks(row)
+    assert blanks["day"][0] < 1000 and blanks["day"][2] > 1070
+    assert blanks["month"][0] < 1170 and blanks["month"][2] > 1240
+
+
+def test_the_looks_must_agree():
+    assert figures.agreed(["354", "354", "352", "354"], "number") == "354"
+    assert figures.agreed(["354", "352", "", "35"], "number") == ""  # no three agree
+    # A stroke of the printed word beside the blank read as a "1" at an end still votes.
+    assert figures.agreed(["03", "1031", "03", ""], "day") == "3"
+    assert figures.agreed(["13", "13", "13"], "month") == ""  # no month 13
+    assert figures.agreed(["4", "4", "7", "7"], "month") == ""  # a tie
+
+
+def test_summary_text_keeps_a_hyphen_at_a_line_end_the_closing_stop_and_quotes():
+    assert F.summary_text(["V/v thi công-", "dự toán \"Nâng", "cấp\" theo 117/KH- UBND."]) == \
+        "V/v thi công-dự toán \"Nâng cấp\" theo 117/KH-UBND."
+    assert F.summary_text(["cầu Việt Trì -", "Ba Vì, quy trình,", "định mức"]) == \
+        "cầu Việt Trì - Ba Vì, quy trình, định mức"
+    assert F.summary_text(["Về việc a __", "b . ."]) == "Về việc a b"
+
+
+def test_an_at_sign_alone_is_not_an_email_address():
+    assert not F.is_signature_block("so: 4@† /ttg-cds")
+    assert F.is_signature_block("email: vanthu@hanoi.gov.vn")
+
+
+def test_place_date_line_without_its_comma():
+    assert F.parse_date("ha noi ngay 03 thang 8 nam 2020")[0] == "ha noi"
+    assert F.parse_date("can cu luat ngay 19 thang 6 nam 2015") is None
+    assert F.parse_date("quyet dinh so 15 cua bo ngay 19 thang 6 nam 2015") is None

@@ -1,0 +1,59 @@
+"""The real Tesseract on real pages (../shared/ocr-real-dev) of the layouts issue 11 fixed:
+a trích yếu longer than the title's width and one with a bracket at its own line spacing, a
+công văn's V/v block with a speck under its first line, a handwritten figure read as "@",
+an issuer row with the motto run into it, and a handwritten number read again from its blank
+(filled, marked for checking, never confident)."""
+import json
+from pathlib import Path
+
+import pytest
+
+from app.intake.ocr import CONFIDENT, read_header
+from app.intake.ocr.figures import NUMBER_NOTE
+
+REAL = Path(__file__).resolve().parents[3] / "shared" / "ocr-real-dev"
+pytestmark = pytest.mark.skipif(not (REAL / "truth.jsonl").exists(), reason="real set not present")
+
+
+def truth(name):
+    for line in (REAL / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+        t = json.loads(line)
+        if Path(t["file"]).stem == name:
+            return t
+    raise KeyError(name)
+
+
+@pytest.mark.parametrize("name", ["d009", "d006"])
+def test_long_summary_lines_and_a_bracket_at_the_summary_spacing(name):
+    # d009: the first line under QUYẾT ĐỊNH is wider than two thirds of the page;
+    # d006: three lines, the last "(tại phiên họp số 45)" at the summary's own spacing.
+    h = read_header(REAL / "docs" / f"{name}.pdf")
+    assert h.summary.value == truth(name)["summary"]
+    assert h.summary.confidence < CONFIDENT  # a long OCR'd line: always shown for checking
+
+
+def test_vv_block_with_a_speck_under_its_first_line():
+    h = read_header(REAL / "docs" / "d021.pdf")
+    t = truth("d021")
+    assert h.summary.value.startswith("V/v công tác chuẩn bị cơ sở vật chất phục vụ Sea Games 31")
+    assert h.summary.value.endswith("Hà Nội)") and h.doc_type.value == t["doc_type"]
+
+
+def test_handwritten_figure_read_as_at_sign_is_no_email():
+    # "Số: 4@† /TTg-CĐS": the '@' once made the number line an e-signature block, and with
+    # it the V/v line (read "V/w") and the type were lost.
+    h = read_header(REAL / "docs" / "d042.pdf")
+    t = truth("d042")
+    assert (h.doc_type.value, h.summary.value) == (t["doc_type"], t["summary"])
+    assert h.number_symbol.confidence < CONFIDENT
+
+
+def test_issuer_row_with_the_motto_run_into_it():
+    h = read_header(REAL / "docs" / "d024.pdf")  # "THÀNH PHỐ HÀ NỘI........ - Độc lập-"
+    assert h.issuer.value == truth("d024")["org"]
+
+
+def test_handwritten_number_read_from_its_blank_is_marked_for_checking():
+    h = read_header(REAL / "docs" / "d007.pdf")  # 354 in blue ink before "/GM-SXD"
+    assert h.number_symbol.value == truth("d007")["number_symbol"]
+    assert h.number_symbol.confidence < CONFIDENT and h.number_symbol.note == NUMBER_NOTE
