@@ -426,6 +426,13 @@ def _speck(line: Line, height: int) -> bool:
     return line.letters <= 1 and (line.right - line.left) < 1.5 * max(1, height)
 
 
+def _blot(line: Line, height: int) -> bool:
+    """A seal's or stamp's edge read as a few doubtful letters: narrower than two letters, or
+    far taller than the lines of text around it."""
+    width, tall = line.right - line.left, line.bottom - line.top
+    return line.conf < 0.6 and (width < 2 * height or tall > 1.8 * height)
+
+
 def _all_caps(line: Line) -> bool:
     letters = [c for c in line.text if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
@@ -454,8 +461,8 @@ def _left_block(lines: list[Line], i: int) -> list[Line]:
     line = lines[i]
     taken = [line]
     for nxt in lines[i + 1:]:
-        if nxt.side == "right" or _speck(nxt, line.bottom - line.top):
-            continue  # the date line or the motto beside it; a speck between the lines
+        if nxt.side == "right" or _speck(nxt, line.bottom - line.top) or _blot(nxt, line.bottom - line.top):
+            continue  # the date line or the motto beside it; a speck or a seal's blot
         if nxt.side != "left" or nxt.top - taken[-1].bottom > (line.bottom - line.top) * 1.2:
             break
         if F.stamp_word(nxt.folded, F.SECRECY) or F.stamp_word(nxt.folded, F.URGENCY):
