@@ -3,7 +3,9 @@
     TARGET/vanthu-backups.json     which office the folder belongs to
     TARGET/files/ab/abcd…          attachment contents by SHA-256, shared by all backups:
                                    a file already there is never copied again
-    TARGET/2026-12-01_203000/      one backup: vanthu.sqlite3 + manifest.json (written last)
+    TARGET/2026-12-01_203000/      one backup: vanthu.sqlite3 + manifest.json (written last),
+                                   and settings/: the data folder's own settings (window.ini,
+                                   the imported root certificates in trust/)
     TARGET/.partial-…/             a backup being written; never taken for a good one
 
 The database is copied with SQLite's online backup API (a consistent copy while the program
@@ -36,6 +38,8 @@ DB_NAME = "vanthu.sqlite3"
 OFFICE_KEY = "security.office_id"
 KEEP = 10
 CHUNK = 1 << 20
+SETTINGS_FILE = "window.ini"  # ui.settings.DATA_FILE (app/ never imports ui/)
+TRUST_FOLDER = "trust"  # app.intake.trust.FOLDER
 
 
 class BackupError(DomainError):
@@ -79,6 +83,23 @@ def _copy_hashing(src: Path, dest: Path) -> str:
         _durable(fo)
     os.replace(tmp, dest)
     return h.hexdigest()
+
+
+def settings_files(data_dir: Path) -> list[Path]:
+    """The settings that belong to a data folder and live in it: lost with it, so backed up too."""
+    found = [data_dir / SETTINGS_FILE] if (data_dir / SETTINGS_FILE).is_file() else []
+    trust = data_dir / TRUST_FOLDER
+    found += sorted(p for p in trust.iterdir() if p.is_file()) if trust.is_dir() else []
+    return found
+
+
+def _copy_settings(data_dir: Path, partial: Path) -> list[dict]:
+    copied = []
+    for path in settings_files(data_dir):
+        rel = path.relative_to(data_dir).as_posix()
+        digest = _copy_hashing(path, partial / "settings" / rel)
+        copied.append({"path": rel, "sha256": digest, "size": path.stat().st_size})
+    return copied
 
 
 def office_id(store) -> str:
@@ -178,7 +199,8 @@ def backup(store, target: Path | str, keep: int = KEEP, now: dt.datetime | None 
                     "created_at": stamp, "schema": rev,
                     "database": {"name": DB_NAME, "sha256": sha256_file(partial / DB_NAME),
                                  "size": (partial / DB_NAME).stat().st_size},
-                    "audit": _head_of(partial / DB_NAME), "files": files}
+                    "audit": _head_of(partial / DB_NAME), "files": files,
+                    "settings": _copy_settings(Path(store.data_dir), partial)}
         if hasattr(os, "sync"):
             os.sync()  # every copied byte on the medium before the manifest says it is there
         tmp = partial / f".{MANIFEST}"

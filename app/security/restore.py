@@ -41,6 +41,14 @@ def read_manifest(backup_dir: Path) -> dict:
     return manifest
 
 
+def _inside(root: Path, rel: str) -> Path:
+    """A manifest edited to name ../somewhere must not write outside the new data folder."""
+    path = (root / rel).resolve()
+    if not path.is_relative_to(root.resolve()):
+        raise BackupError(f"Danh mục của bản sao lưu ghi một đường dẫn không hợp lệ: {rel}.")
+    return path
+
+
 def _copy_checked(src: Path, dest: Path, expected: str, what: str) -> None:
     if not src.is_file():
         raise BackupError(f"Bản sao lưu thiếu tệp {what}.")
@@ -70,6 +78,9 @@ def restore(store, backup_dir: Path | str, to: Path | str) -> RestoreResult:
         for f in manifest["files"]:
             _copy_checked(pool / f["sha256"][:2] / f["sha256"], work / "files" / f["path"],
                           f["sha256"], f"files/{f['path']}")
+        for f in manifest.get("settings", []):  # backups made before settings were kept have none
+            _copy_checked(backup_dir / "settings" / f["path"], _inside(work, f["path"]), f["sha256"],
+                          f"settings/{f['path']}")
         entries, events = _check_database(work / DB_NAME, manifest)
         if to.exists():
             to.rmdir()

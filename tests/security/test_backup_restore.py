@@ -141,3 +141,31 @@ def test_half_written_newer_or_tampered_backups_are_refused(filled, tmp_path):
         R.restore(filled, made.path, tmp_path / "r3")
     with pytest.raises(BackupError, match="đã có dữ liệu"):
         R.restore(filled, made.path, filled.data_dir)
+
+
+def test_settings_of_the_data_folder_come_back_with_a_restore(filled, tmp_path):
+    # The window's per-folder settings and the imported root certificates live in the data
+    # folder; a restore that brought back the books but not them would silently unverify
+    # every digital signature and forget the scan folder.
+    from app.intake import trust
+    from ui.settings import DATA_FILE
+    assert (B.SETTINGS_FILE, B.TRUST_FOLDER) == (DATA_FILE, trust.FOLDER)
+    (filled.data_dir / DATA_FILE).write_text("[scan]\nfolder=/srv/quet\n", encoding="utf-8")
+    (filled.data_dir / trust.FOLDER).mkdir()
+    (filled.data_dir / trust.FOLDER / "goc-bo-ttt.der").write_bytes(b"\x30\x82 root bytes")
+    made = B.backup(filled, tmp_path / "usb")
+    R.restore(filled, made.path, tmp_path / "restored")
+    assert (tmp_path / "restored" / DATA_FILE).read_text(encoding="utf-8") == "[scan]\nfolder=/srv/quet\n"
+    assert (tmp_path / "restored" / "trust" / "goc-bo-ttt.der").read_bytes() == b"\x30\x82 root bytes"
+
+    (made.path / "settings" / DATA_FILE).write_text("[scan]\nfolder=/tmp/khac\n", encoding="utf-8")
+    with pytest.raises(BackupError, match=f"settings/{DATA_FILE}.*bị hỏng"):
+        R.restore(filled, made.path, tmp_path / "restored-2")
+    assert not (tmp_path / "restored-2").exists()
+
+    manifest = json.loads((made.path / "manifest.json").read_text(encoding="utf-8"))
+    manifest["settings"][0]["path"] = "../../ngoai.ini"
+    (made.path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(BackupError, match="đường dẫn không hợp lệ"):
+        R.restore(filled, made.path, tmp_path / "restored-3")
+    assert not (tmp_path / "ngoai.ini").exists()
