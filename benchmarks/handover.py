@@ -1,6 +1,6 @@
 """Handover figures for a provincial office's quarter (issue 10, item 9).
 
-Usage: .venv/bin/python benchmarks/handover.py [--scale 1.0] [--keep DIR]
+Usage: .venv/bin/python benchmarks/handover.py [--scale 1.0] [--rounds 3] [--keep DIR] [--zip]
 Builds 5,000 documents in 400 closed files, 4,000 scans of 1-3 pages (about 1.7 GB of
 originals and searchable PDFs), then prints, each against a floor measured in the same run:
   export  — package.export (copy, bag with bagit-python, write PDFs, full re-check) against
@@ -165,6 +165,7 @@ def main() -> None:
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--keep", type=Path)
     ap.add_argument("--zip", action="store_true", help="also time a .zip export")
+    ap.add_argument("--rounds", type=int, default=3, help="exports, each followed by a floor run (medians are shown)")
     a = ap.parse_args()
     rng = random.Random(10)
     docs, files, scans = int(5000 * a.scale), max(2, int(400 * a.scale)), int(4000 * a.scale)
@@ -174,7 +175,8 @@ def main() -> None:
         t = time.perf_counter()
         store, size = fill(work / "data", docs, files, scans, rng)
         print(f"quarter: {docs:,} documents in {files} files, {scans:,} scans, {size / 1e9:.2f} GB "
-              f"(built in {time.perf_counter() - t:.1f} s)")
+              f"(built in {time.perf_counter() - t:.1f} s); {os.cpu_count()} CPUs, load average "
+              f"{os.getloadavg()[0]:.1f} at the start")
         # Each timed phase starts with the page cache's dirty pages written out (os.sync, not
         # timed): otherwise a phase pays for the write-back of the one before it.
         floors, exports, rehash = [], [], []
@@ -200,7 +202,7 @@ def main() -> None:
         h = export_run([f"{i + 1:03d}.VP" for i in range(files // 2)], "out-half")
         hv = child("verify", h["path"])
         shutil.rmtree(work / "out-half")
-        for _ in range(2):
+        for _ in range(a.rounds):
             e = export_run([], "out")
             exports.append(e["seconds"])
             if len(exports) == 1:
@@ -227,6 +229,8 @@ def main() -> None:
             z = export_run([], "out", "zip")
             print(f"zip export (stored, then unpacked and fully re-checked): {z['seconds']:.2f} s = "
                   f"{z['seconds'] / f_med:.2f}x the median floor; peak {z['maxrss_mb']:.0f} MB")
+        print(f"load average {os.getloadavg()[0]:.1f} at the end (other work on the machine makes the "
+              "wall-clock figures vary; the floor runs between the exports to share their conditions)")
         p50, p95, qfloor = suggest_latency(store, rng)
         print(f"suggest: p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms over {docs:,} filed documents "
               f"(history query alone: {qfloor * 1000:.1f} ms)")

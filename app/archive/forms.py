@@ -100,7 +100,7 @@ def kept_list_form(session: Session, year: int, period: str | None = None) -> Ke
     from app.archive import keepback
 
     rows = []
-    for i, k in enumerate(keepback.kept(session, year, period), 1):
+    for i, k in enumerate((k for k in keepback.kept(session, year, period) if not k.hoso.secret), 1):
         h = k.hoso
         span = f"{fmt(h.start_date)} - {fmt(h.end_date)}" if h.start_date else ""
         rows.append((str(i), h.code, h.title, span, h.retention, k.reason, fmt(k.until), k.approval))

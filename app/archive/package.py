@@ -123,7 +123,9 @@ def layout(session, batch_id: int, files_dir: Path, paper: PaperCount = PaperCou
                 yield f"{h.code}/{CSV_NAME}", metadata.documents_csv(h, organ_id, described)
         yield LIST_CSV, metadata.files_csv(views, organ_id)
 
-    kept = keepback.kept(session, b.year, b.period)
+    # Files with a secret document are handed over (and kept back) under the secret rules: not
+    # named in an ordinary package, as they are not in its Mục lục.
+    kept = [k for k in keepback.kept(session, b.year, b.period) if not k.hoso.secret]
     papers = [(LIST_PDF, build_deposit_list, lambda: forms.deposit_list_form(session, batch_id)),
               (MINUTES_PDF, build_minutes,
                lambda: forms.minutes_form(session, batch_id, payload_files, paper, len(kept)))]

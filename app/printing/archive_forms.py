@@ -35,10 +35,10 @@ DEPOSIT_COLUMNS = (FormColumn("Số TT", 5, "C"), FormColumn("Số, ký hiệu h
                    FormColumn("Thời gian tài liệu", 19, "C"), FormColumn("Thời hạn bảo quản", 10, "C"),
                    FormColumn("Số tờ/Số trang", 8, "C"), FormColumn("Ghi chú", 11))
 
-KEPT_COLUMNS = (FormColumn("Số TT", 5, "C"), FormColumn("Số, ký hiệu hồ sơ", 10, "C"), FormColumn("Tiêu đề hồ sơ", 27),
-                FormColumn("Thời gian tài liệu", 15, "C"), FormColumn("Thời hạn bảo quản", 9, "C"),
+KEPT_COLUMNS = (FormColumn("Số TT", 5, "C"), FormColumn("Số, ký hiệu hồ sơ", 10, "C"), FormColumn("Tiêu đề hồ sơ", 24),
+                FormColumn("Thời gian tài liệu", 13, "C"), FormColumn("Thời hạn bảo quản", 8, "C"),
                 FormColumn("Lý do giữ lại", 18), FormColumn("Giữ lại đến ngày", 9, "C"),
-                FormColumn("Ghi chú", 10))
+                FormColumn("Ghi chú", 13))
 
 
 @dataclass(frozen=True)

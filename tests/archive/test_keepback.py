@@ -128,3 +128,25 @@ def test_bad_paper_counts_are_refused_before_any_batch(closed_quarter, tmp_path,
     assert field in err.value.errors
     with closed_quarter["store"].ReadSession() as s:
         assert handover.batches(s, YEAR) == []
+
+
+def test_a_kept_secret_file_is_not_named_in_an_ordinary_package(closed_quarter, tmp_path):
+    from app.archive import closing, filing
+    from app.registers import service
+    from tests.archive.conftest import incoming
+
+    store = closed_quarter["store"]
+    c = closed_quarter["files"][2]
+    with store.Session.begin() as s:
+        secret = service.register(s, "secret_incoming", incoming(70, secrecy="Mật"), year=YEAR).id
+        filing.add(s, c, [secret])
+        closing.close(s, c, on="30/03/2026")
+        keepback.keep(s, c, "Còn dùng", "01/03/2028", today=TODAY)
+    keep_02(closed_quarter)
+    out = tmp_path / "out"
+    out.mkdir()
+    r = package.export(store, YEAR, "Q1", out)
+    assert bagit.Bag(str(r.path)).info["Handover-Kept-Back-Count"] == "1"
+    kept_csv = (r.path / "data" / package.KEPT_CSV).read_bytes().decode("utf-8-sig")
+    assert "02.TCCB" in kept_csv and "03.VP" not in kept_csv
+    assert "03.VP" not in squeezed(r.path / "data" / package.KEPT_PDF)
