@@ -90,7 +90,7 @@ def make_engine(path: Path | str, key: bytes) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
         mode = "DEFERRED" if conn.get_execution_options().get("read_only") else "IMMEDIATE"
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        conn.connection.dbapi_connection.execute(f"BEGIN {mode}")  # straight to the driver
 
     return engine
 

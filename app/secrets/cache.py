@@ -12,7 +12,7 @@ _values: dict[tuple[str, str], tuple[float, object]] = {}
 
 
 def get(session, name: str, load: Callable[[], object]):
-    key = (str(session.get_bind().url), name)  # the file: read and write engines alike
+    key = (session.get_bind().url, name)  # the file: read and write engines share the URL
     hit = _values.get(key)
     now = time.monotonic()
     if hit is not None and now - hit[0] < TTL_S:
@@ -23,6 +23,6 @@ def get(session, name: str, load: Callable[[], object]):
 
 
 def clear(session) -> None:
-    store = str(session.get_bind().url)
+    store = session.get_bind().url
     for key in [k for k in _values if k[0] == store]:
         del _values[key]

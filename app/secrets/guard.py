@@ -23,8 +23,14 @@ def _before_flush(session: Session, _ctx, _instances) -> None:
         access.require(session, e.secrecy if e.secrecy in LEVELS else None)
 
 
+OWN_ROW = "secret_meta_by_caller"  # session.info flag: app.secrets.books writes the row itself
+
+
 def _after_flush(session: Session, _ctx) -> None:
     from app.secrets.books import add_years
+
+    if session.info.get(OWN_ROW):
+        return
 
     # A new entry's id is new, so only this session can hold its row: no query needed.
     have = {o.entry_id for o in session.new if isinstance(o, SecretMeta)}

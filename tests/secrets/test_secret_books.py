@@ -126,6 +126,30 @@ def test_network_up_refuses_writes_unless_an_independent_lan_is_recorded(secret)
         books.register(s, "secret_incoming", incoming())
 
 
+def test_a_cable_plugged_in_is_seen_by_the_writes_within_two_seconds(secret, monkeypatch):
+    _, sstore, _ = secret
+    interfaces = [("lo", True), ("eth0", False)]
+    asked = []
+
+    def probe():
+        asked.append(1)
+        return list(interfaces)
+
+    for f in (sstore.Session, sstore.ReadSession):
+        f.configure(info={**f.kw["info"], "airgap_probe": probe})
+    clock = [1000.0]
+    monkeypatch.setattr(airgap.time, "monotonic", lambda: clock[0])
+    for n in range(3):  # a burst of registrations asks the system once
+        with sstore.Session.begin() as s:
+            books.register(s, "secret_incoming", incoming(number_symbol=f"{n}/X"))
+    assert len(asked) == 1
+    interfaces[1] = ("eth0", True)
+    clock[0] += airgap.PROBE_TTL_S + 0.1
+    with sstore.Session.begin() as s, pytest.raises(NetworkUp, match="eth0"):
+        books.register(s, "secret_incoming", incoming(number_symbol="9/X"))
+    assert len(asked) == 2
+
+
 def test_air_gap_check_ignores_loopback_and_down_interfaces():
     g = airgap.check(lambda: [("lo", True), ("eth0", False), ("wlan0", True)])
     assert g.connected == ("wlan0",) and not g.writes_allowed
