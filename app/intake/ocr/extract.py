@@ -471,6 +471,18 @@ def _left_block(lines: list[Line], i: int) -> list[Line]:
     return taken
 
 
+def _symbol_only(line: Line | None) -> str:
+    """The printed symbol of a number line whose figures were not read ("9ŸŸ/GM-UBND"), with
+    a stand-in figure, for the type its abbreviation names."""
+    m = F.NUMBER_LINE.match(line.text) if line is not None else None
+    if not m:
+        return ""
+    rest = m.group("rest")
+    cuts = [i for i in (rest.find(c) for c in "/⁄-") if i >= 0]
+    parsed = F.parse_number("1" + rest[min(cuts):]) if cuts else None
+    return parsed[0] if parsed else ""
+
+
 def _symbol_type(number: str) -> str:
     """The type abbreviation inside a number-symbol ("QĐ" in 123/QĐ-UBND and 1881-QĐ/TU)."""
     if "-" in number and "/" in number:
@@ -505,10 +517,7 @@ def _check_symbol(number: Field, doc_type: Field, types) -> Field:
 
 
 def _type_from_symbol(number: str, types) -> Field:
-    abbr = ""
-    if "-" in number and "/" in number:
-        a, b = number.split("/", 1)[-1].split("-", 1)[0], number.split("-", 1)[-1].split("/", 1)[0]
-        abbr = b if number.index("-") < number.index("/") else a
+    abbr = _symbol_type(number)
     for name, ab in types:
         if ab and ab == abbr:
             return Field(name, 0.6)
@@ -532,7 +541,8 @@ def extract(lines: list[Line], doc_types, known_issuers=(), lexicon=None, exact:
         issuer = _state_parent(issuer)
     summary_vv, vv_line = _vv(lines, number_line)
     header_bottom = max([x.bottom for x in (number_line, date_line, vv_line) if x is not None] or [0])
-    doc_type, summary = _type_and_summary(lines, header_bottom, doc_types, number.value, vv_line, exact)
+    symbol = number.value or _symbol_only(number_line)
+    doc_type, summary = _type_and_summary(lines, header_bottom, doc_types, symbol, vv_line, exact)
     if summary_vv.value:
         summary = summary_vv
     if summary.value and not exact:

@@ -19,7 +19,7 @@ URGENCY = {"khan": "Khẩn", "thuong khan": "Thượng khẩn", "hoa toc": "Hỏ
 _DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "i": "1",
                          "S": "5", "B": "8", "Z": "2", "z": "2"})
 _UP = r"A-ZĐÀ-Ỹa-zđ"
-SYM = rf"[{_UP}][{_UP}0-9]*"
+SYM = rf"[{_UP}](?:[{_UP}0-9]|&(?=[{_UP}]))*"  # "KH&ĐT" (Kế hoạch và Đầu tư) is one body
 NUMBER_LINE = re.compile(r"^\W*S[ốoóôồổ6ỗộéếơớở]\s*[:.;,]?\s*(?P<rest>.*)$", re.IGNORECASE)
 LEGAL = re.compile(rf"(?P<n>\d+)\s*/\s*(?P<y>(?:19|20)\d\d)\s*/\s*(?P<t>{SYM})\s*-\s*(?P<o>{SYM}(?:-{SYM})*)")
 STATE = re.compile(rf"(?P<n>\d+)\s*/\s*(?P<t>{SYM})\s*-\s*(?P<o>{SYM}(?:-{SYM})*)")
@@ -54,6 +54,8 @@ def parse_number(text: str) -> tuple[str, str] | None:
         m = pattern.search(compact)
         if m and m.start() <= 3:
             n = m.group("n")  # as printed: "05" stays "05", "3" stays "3"
+            if form == "state" and compact[m.start() - 1:m.start()] == "/" and re.fullmatch(r"(?:19|20)\d\d", n):
+                return None  # "AØ/2017/QĐ-UBND": the year of a legal number, its figures unread
             if form == "legal":
                 return f"{n}/{m.group('y')}/{m.group('t')}-{m.group('o')}", form
             if form == "party":
