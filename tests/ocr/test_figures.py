@@ -32,10 +32,10 @@ def test_date_blanks_after_ngay_and_thang():
 
 def test_the_looks_must_agree():
     assert figures.agreed(["354", "354", "352", "354"], "number") == "354"
-    assert figures.agreed(["354", "352", "", "35"], "number") == ""  # no three agree
+    assert figures.agreed(["354", "352", "", "35"], "number") == ""  # no two agree
     # A stroke of the printed word beside the blank read as a "1" at an end still votes.
     assert figures.agreed(["03", "1031", "03", ""], "day") == "3"
-    assert figures.agreed(["13", "13", "13"], "month") == ""  # no month 13
+    assert figures.agreed(["13", "13"], "month") == ""  # no month 13
     assert figures.agreed(["4", "4", "7", "7"], "month") == ""  # a tie
 
 
