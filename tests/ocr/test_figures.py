@@ -63,3 +63,12 @@ def test_ampersand_in_a_symbol_and_a_legal_number_whose_figures_were_not_read():
     # "AØ/2017/QĐ-UBND": the year is not the number; left for the figures' own pass.
     assert F.parse_number("AØ/2017/QĐ-UBND") is None
     assert F.parse_number("20/2017/QĐ-UBND") == ("20/2017/QĐ-UBND", "legal")
+
+
+def test_texture_read_as_letters_is_no_summary():
+    from app.intake.ocr import spelling
+    from app.intake.ocr.extract import _known_share
+
+    lexicon = spelling.built_in()
+    assert _known_share("KEITH, DHỪ KonteesrovetbinitoniirigiS0111010 4430391469/1411895E", lexicon) < 0.25
+    assert _known_share("V/v chính sách thuế TNDN", lexicon) >= 0.5

@@ -471,6 +471,13 @@ def _left_block(lines: list[Line], i: int) -> list[Line]:
     return taken
 
 
+def _known_share(text: str, lexicon) -> float:
+    """The share of the words of `text` that are words of administrative wording or names."""
+    words = re.findall(r"[^\W\d_]+", text)
+    known = sum(fold(w.lower()) in lexicon.forms or vocabulary.known_word(w) for w in words)
+    return known / len(words) if words else 0.0
+
+
 def _symbol_only(line: Line | None) -> str:
     """The printed symbol of a number line whose figures were not read ("9ŸŸ/GM-UBND"), with
     a stand-in figure, for the type its abbreviation names."""
@@ -547,6 +554,8 @@ def extract(lines: list[Line], doc_types, known_issuers=(), lexicon=None, exact:
         summary = summary_vv
     if summary.value and not exact:
         summary = replace(summary, value=(lexicon or spelling.built_in()).correct(summary.value))
+        if _known_share(summary.value, lexicon or spelling.built_in()) < 0.25:
+            summary = Field()  # a seal's or a picture's texture read as letters, not wording
     number = _check_symbol(number, doc_type, doc_types)
     # A công văn's type comes from its V/v line, which is above the stamps, not below them.
     title_line = next((x for x in lines if doc_type.box and x.box == doc_type.box
