@@ -22,14 +22,16 @@ from app.security.backup import sha256_file
 
 FOLDER = "kho-mat"
 MANIFEST = "manifest.json"
+KEEP = 10
 
 
 class SecretBackupError(DomainError):
     pass
 
 
-def backup(sstore, target: Path | str, now: dt.datetime | None = None) -> Path:
-    """One backup folder under TARGET/kho-mat/; its path. Cleared clerks and administrators."""
+def backup(sstore, target: Path | str, now: dt.datetime | None = None, keep: int = KEEP) -> Path:
+    """One backup folder under TARGET/kho-mat/, the newest `keep` kept; its path. Cleared clerks
+    and administrators."""
     with sstore.ReadSession() as s:
         who = access.require(s)
     if who.role == "lanh-dao":
@@ -58,6 +60,9 @@ def backup(sstore, target: Path | str, now: dt.datetime | None = None) -> Path:
         shutil.rmtree(partial, ignore_errors=True)
         raise SecretBackupError(f"Không sao lưu được kho văn bản mật vào {target}: "
                                 f"{exc.strerror or exc}. Các bản sao lưu trước vẫn nguyên vẹn.") from exc
+    done = sorted(p for p in root.iterdir() if p.is_dir() and (p / MANIFEST).is_file())
+    for old in done[:max(0, len(done) - max(keep, 1))]:
+        shutil.rmtree(old, ignore_errors=True)
     with sstore.Session.begin() as s:
         events.record(s, "backup", None, {"kho": "mật", "tới": str(final)})
     return final

@@ -141,6 +141,10 @@ def test_a_backup_of_the_secret_store_is_encrypted_and_restores(secret, tmp_path
     with sstore.ReadSession() as s:
         from app.secrets import events
         assert events.kinds(s)[-1] == "backup"
+    newer = secret_backup.backup(sstore, tmp_path / "usb", now=dt.datetime(2099, 1, 1), keep=1)
+    assert [p.name for p in (tmp_path / "usb" / "kho-mat").iterdir()] == [newer.name]  # rotated
+    saved = newer
+    data = (saved / secret_store.FILE_NAME).read_bytes()
     (saved / secret_store.FILE_NAME).write_bytes(data[:-10] + b"x" * 10)
     with pytest.raises(secret_backup.SecretBackupError, match="SHA-256"):
         secret_backup.restore(saved, tmp_path / "may-khac")
