@@ -15,7 +15,7 @@ from PIL import Image
 
 from app.intake import pdftext, signatures
 from app.intake.ocr import engine, errors, evidence, fields, figures, load, preprocess
-from app.intake.ocr.extract import HANDWRITTEN_NOTE, Field, extract
+from app.intake.ocr.extract import HANDWRITTEN_NOTE, Field, date_row, extract
 from app.intake.ocr.lines import build_lines, dedupe, with_ink
 
 CONFIDENT = 0.80  # fields at or above this are shown as read; the rest are marked for checking
@@ -158,7 +158,10 @@ def _header_pass(gray, clean, types, known, lexicon=None) -> tuple[dict[str, Fie
             for ln in build_lines(engine.words_from_tsv(out["tsv"], dy=t), clean.width)]
     lines = with_ink(sorted(read, key=lambda ln: (ln.top, ln.left)), clean)
     found = extract(lines, types, known, lexicon)
-    if found["regime"].value and not (found["date"].value and _number_settled(found)):
+    # A place-date row whose figures alone were not read (a handwritten day) is left to the
+    # figures' pass: reading its column again cannot read handwriting.
+    date_missing = not found["date"].value and date_row(lines, _top(found["doc_type"])) is None
+    if found["regime"].value and (date_missing or not _number_settled(found)):
         # On a colour page, the retry reads the page as scanned: a second, different look.
         found = _retry_columns(gray, cut, lines, found, types, known, lexicon)
     if not (found["secrecy"].value and found["urgency"].value):
@@ -214,6 +217,10 @@ def _stamp_pass(gray, cut, lines, found) -> dict[str, Field]:
                 merged[key] = Field(hit[0], min(ln.conf, hit[1]), ln.box)
                 break
     return merged
+
+
+def _top(f: Field) -> int | None:
+    return f.box[1] if f.box else None
 
 
 def _number_settled(found) -> bool:
