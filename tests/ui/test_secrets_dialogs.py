@@ -248,3 +248,53 @@ def test_the_forms_secret_outgoing_numbers_continue_the_party_type_sequence(ssto
     with state_store.Session.begin() as s:
         after = service.register(s, "outgoing", plain_draft)
     assert [first.number, secret.number, after.number] == [1, 2, 3]
+
+
+def test_export_and_print_of_a_secret_tab_read_the_encrypted_store(qtbot, runner, sstore, state_store,
+                                                                  settings, tmp_path, monkeypatch):
+    # Found in use: the export ran on the plain store (rows of ordinary entries with the same
+    # ids) and spilled the rows into temporary files; In sổ… printed the plain store's empty book.
+    import tempfile
+
+    import openpyxl
+    from sqlalchemy import text
+
+    from app.secrets import events
+    from app.secrets.airgap import fake_probe
+    from app.secrets.store import act_as
+    from ui.main_window import MainWindow
+    from ui.secrets.install import install_secrets
+
+    _item(sstore, summary="Kế hoạch mật số một")
+    sstore.close()
+    win = MainWindow(state_store, runner, settings)
+    qtbot.addWidget(win)
+    win.show()
+    act_as(state_store, ADMIN)
+    win.secret_panel = install_secrets(win, fake_probe())
+    win.secret_panel.unlock(PASSWORD)
+    tab = win.register_tab("secret_incoming")
+    qtbot.waitUntil(lambda: tab.model().rowCount() == 1 and not tab.model().loading, timeout=5000)
+    spilled = []
+    real = tempfile.mkstemp
+    monkeypatch.setattr(tempfile, "mkstemp", lambda *a, **k: spilled.append(k) or real(*a, **k))
+    (tmp_path / "ra").mkdir()
+    out = tmp_path / "ra" / "mat.xlsx"
+    win.tracking.export_view(out)
+    qtbot.waitUntil(lambda: "Đã xuất 1 dòng" in win.statusBar().currentMessage(), timeout=10000)
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert any("Kế hoạch mật số một" in str(v) for v in rows[1])
+    assert spilled == [] and sorted(p.name for p in out.parent.iterdir()) == ["mat.xlsx"]
+    win.secret_runner.wait(5000)
+    with win.secret_panel.sstore.ReadSession() as s:
+        assert "export" in events.kinds(s)
+    with state_store.ReadSession() as s:  # the plain log names no secret book
+        details = s.execute(text("SELECT details FROM audit_event WHERE kind='export'")).scalars().all()
+        assert details == []
+
+    printed = {}
+    monkeypatch.setattr(win.secret_panel, "print_form", lambda form, path=None: printed.setdefault("form", form))
+    win.tabs.setCurrentWidget(tab)
+    next(a for a in win.menu("Tệp").actions() if a.text() == "&In sổ…").trigger()
+    assert printed == {"form": "secret_incoming"}
+    win.secret_panel.sstore.close()

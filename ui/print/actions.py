@@ -40,9 +40,21 @@ class PrintActions(QObject):
     def print_book(self) -> None:
         from ui.print.print_dialog import PrintDialog
         key = self.window.current_tab().book_key
+        if key.startswith("secret"):
+            self._print_secret(key)
+            return
         self.dialog = PrintDialog(self.runner, key if key in PRINTABLE else "incoming", self.window)
         self.dialog.built.connect(self._remember_preview)
         self.dialog.open()
+
+    def _print_secret(self, key: str) -> None:
+        """A secret book is printed from the encrypted store (the plain store holds none of it)."""
+        panel = getattr(self.window, "secret_panel", None)
+        if panel is None or getattr(panel, "sstore", None) is None:
+            QMessageBox.information(self.window, self.tr("In sổ"),
+                                    self.tr("Hãy mở kho văn bản mật (ở khung bên phải sổ Văn bản mật đến) trước khi in sổ mật."))
+            return
+        panel.print_form(key)
 
     def print_phieu(self) -> None:
         tab = self.window.current_tab()

@@ -176,7 +176,8 @@ class TrackingActions(QObject):
         keys, titles = self.view_columns(tab)
         f, ids = tab.model().filter, list(tab.model()._ids)
 
-        store = self.window.store
+        runner = tab.runner  # a secret book's tab reads the encrypted store, through its own runner
+        store = runner.store
 
         def job(s, progress, cancelled):
             n = export.export(s, f, out, columns=keys, headings=titles, ids=ids, progress=progress,
@@ -185,7 +186,7 @@ class TrackingActions(QObject):
                 export.record(w, f.book_key, out, n)
             return n
 
-        self.runner.query(job, lambda n: self.window.statusBar().showMessage(
+        runner.query(job, lambda n: self.window.statusBar().showMessage(
             self.window.tr("Đã xuất %d dòng ra %s") % (n, out), 10000), self._failed, long=True,
             parent=self.window, label=self.window.tr("Đang xuất sổ…"))
 
