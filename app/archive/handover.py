@@ -149,7 +149,7 @@ def due(session: Session, today: dt.date | None = None, within: int = WARN_DAYS)
     for year in sorted(set(session.scalars(select(Hoso.year).where(Hoso.state == "kept_back")))):
         for k in keepback.kept(session, year):
             left = (k.until - today).days
-            if left <= within:
+            if left <= within and must_deposit(k.hoso.retention):
                 h = k.hoso
                 out.append(DueView(h.code, h.year, h.title, h.retention, h.state, k.until, left))
     return sorted(out, key=lambda d: (d.due_on, d.code))
