@@ -297,4 +297,22 @@ def test_export_and_print_of_a_secret_tab_read_the_encrypted_store(qtbot, runner
     win.tabs.setCurrentWidget(tab)
     next(a for a in win.menu("Tệp").actions() if a.text() == "&In sổ…").trigger()
     assert printed == {"form": "secret_incoming"}
+
+    # A deadline set on a secret entry is kept with it in the encrypted store.
+    from app.registers import service
+    tab.view.selectRow(0)
+    qtbot.waitUntil(lambda: tab.current_entry() is not None, timeout=5000)
+    secret_id = tab.current_entry().id
+    win.tracking.edit_deadline()
+    dialog = win.tracking.dialog
+    qtbot.addWidget(dialog)
+    dialog.by_days.setChecked(True)
+    dialog.days.setValue(3)
+    dialog.note.setPlainText("Theo dõi hạn văn bản mật")
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.save()
+    with win.secret_panel.sstore.ReadSession() as s:
+        assert service.get(s, secret_id).progress_note == "Theo dõi hạn văn bản mật"
+    with state_store.ReadSession() as s:
+        assert s.execute(text("SELECT count(*) FROM tracking")).scalar() == 0
     win.secret_panel.sstore.close()

@@ -84,16 +84,16 @@ class TrackingActions(QObject):
 
     def edit_deadline(self) -> None:
         entry = self._entry("in")
-        if entry is not None:
-            self._open_deadline(entry)
+        if entry is not None:  # a secret book's entry lives in the encrypted store: its tab's runner
+            self._open_deadline(entry, self.window.current_tab().runner)
 
     def edit_deadline_of(self, entry_id: int) -> None:
         from app.registers import service
         self.runner.query(lambda s: service.get(s, entry_id), self._open_deadline, self._failed, owner=self.window)
 
-    def _open_deadline(self, entry) -> None:
+    def _open_deadline(self, entry, runner=None) -> None:
         from ui.tracking.deadline_dialog import DeadlineDialog
-        self.dialog = DeadlineDialog(self.runner, entry, self.window)
+        self.dialog = DeadlineDialog(runner or self.runner, entry, self.window)
         self.dialog.open()
 
     def answer(self) -> None:
@@ -122,7 +122,7 @@ class TrackingActions(QObject):
             return follow.answer(s, entry.id, ids)
 
         from app.registers.views import Changes
-        self.runner.write(write, lambda views: self.window.statusBar().showMessage(
+        self.window.current_tab().runner.write(write, lambda views: self.window.statusBar().showMessage(
             self.window.tr("Đã ghi văn bản trả lời cho %d văn bản đến.") % len(views), 8000), self._failed,
             changes=Changes(book))
 
