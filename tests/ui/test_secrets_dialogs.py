@@ -298,6 +298,19 @@ def test_export_and_print_of_a_secret_tab_read_the_encrypted_store(qtbot, runner
     next(a for a in win.menu("Tệp").actions() if a.text() == "&In sổ…").trigger()
     assert printed == {"form": "secret_incoming"}
 
+    # A saved search of a secret book keeps its words in the encrypted store.
+    tab.filter_bar.search.setText("Kế hoạch mật")
+    tab.apply_filter()
+    win.tracking.save_search("Kế hoạch mật")
+    win.secret_runner.wait(5000)
+    win.tracking._fill_saved()
+    assert "Kế hoạch mật" in [a.text() for a in win.tracking.saved_menu.actions()]
+    with state_store.ReadSession() as s:
+        assert s.execute(text("SELECT count(*) FROM saved_search")).scalar() == 0
+    tab.filter_bar.search.setText("")
+    tab.apply_filter()
+    qtbot.waitUntil(lambda: tab.model().rowCount() == 1 and not tab.model().loading, timeout=5000)
+
     # A deadline set on a secret entry is kept with it in the encrypted store.
     from app.registers import service
     tab.view.selectRow(0)

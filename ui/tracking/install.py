@@ -197,7 +197,7 @@ class TrackingActions(QObject):
             return
         self.saved_menu.addAction(self.window.tr("Lưu tìm kiếm hiện tại…"), self.save_search)
         self.saved_menu.addSeparator()
-        with self.window.store.ReadSession() as s:  # a few rows of one small table
+        with tab.runner.store.ReadSession() as s:  # a few rows of one small table; a secret book's in its store
             found = saved.listing(s, tab.book_key)
         for v in found:
             self.saved_menu.addAction(v.name, lambda f=v.filter: self.apply_saved(f))
@@ -209,8 +209,8 @@ class TrackingActions(QObject):
                                             self.window.tr("Tên của tìm kiếm:"))
             if not ok:
                 return
-        f = tab.model().filter
-        self.runner.write(lambda s: saved.save(s, name, f), None, self._failed)
+        f = tab.model().filter  # a secret book's search words stay in the encrypted store
+        tab.runner.write(lambda s: saved.save(s, name, f), None, self._failed)
 
     def apply_saved(self, f) -> None:
         tab = self.window.current_tab()
