@@ -18,7 +18,7 @@ from pathlib import Path
 
 from app.errors import DomainError
 from app.secrets import access, events, store as secret_store
-from app.security.backup import sha256_file
+from app.security.backup import free_name, sha256_file
 
 FOLDER = "kho-mat"
 MANIFEST = "manifest.json"
@@ -54,7 +54,7 @@ def backup(sstore, target: Path | str, now: dt.datetime | None = None, keep: int
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, partial / MANIFEST)
-        final = root / stamp
+        final = free_name(root, stamp)
         os.replace(partial, final)
     except OSError as exc:
         shutil.rmtree(partial, ignore_errors=True)

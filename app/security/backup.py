@@ -53,6 +53,7 @@ class BackupResult:
     files_copied: int
     bytes_copied: int
     warnings: tuple[str, ...] = ()
+    secret: bool = False  # the secret store was backed up beside it (app/secrets/backup.py)
 
 
 def sha256_file(path: Path) -> str:
@@ -100,6 +101,16 @@ def _copy_settings(data_dir: Path, partial: Path) -> list[dict]:
         digest = _copy_hashing(path, partial / "settings" / rel)
         copied.append({"path": rel, "sha256": digest, "size": path.stat().st_size})
     return copied
+
+
+def free_name(folder: Path, stamp: str) -> Path:
+    """folder/stamp, or stamp-2, -3… for a second backup in the same second (Sao lưu ngay
+    right after the daily one): renaming onto a finished backup would fail."""
+    final, n = folder / stamp, 1
+    while final.exists():
+        n += 1
+        final = folder / f"{stamp}-{n}"
+    return final
 
 
 def office_id(store) -> str:
@@ -209,7 +220,7 @@ def backup(store, target: Path | str, keep: int = KEEP, now: dt.datetime | None 
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, partial / MANIFEST)
-        final = target / stamp
+        final = free_name(target, stamp)
         os.replace(partial, final)
     except OSError as exc:
         shutil.rmtree(partial, ignore_errors=True)

@@ -169,3 +169,12 @@ def test_settings_of_the_data_folder_come_back_with_a_restore(filled, tmp_path):
     with pytest.raises(BackupError, match="đường dẫn không hợp lệ"):
         R.restore(filled, made.path, tmp_path / "restored-3")
     assert not (tmp_path / "ngoai.ini").exists()
+
+
+def test_two_backups_in_the_same_second_are_both_kept(filled, tmp_path):
+    import datetime as dt
+    at = dt.datetime(2026, 12, 1, 9, 30, 0)
+    first = B.backup(filled, tmp_path / "usb", now=at)
+    second = B.backup(filled, tmp_path / "usb", now=at)
+    assert first.path != second.path
+    assert B.complete_backups(tmp_path / "usb") == [first.path, second.path]

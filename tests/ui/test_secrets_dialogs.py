@@ -329,3 +329,30 @@ def test_export_and_print_of_a_secret_tab_read_the_encrypted_store(qtbot, runner
     with state_store.ReadSession() as s:
         assert s.execute(text("SELECT count(*) FROM tracking")).scalar() == 0
     win.secret_panel.sstore.close()
+
+
+def test_the_window_backup_saves_the_open_secret_store_too(qtbot, runner, sstore, state_store, settings, tmp_path):
+    # The clerk's one backup (daily, at exit, or Sao lưu…) must not leave the secret books out.
+    from app.secrets import backup as secret_backup
+    from app.secrets.airgap import fake_probe
+    from app.secrets.store import act_as
+    from ui.main_window import MainWindow
+    from ui.secrets.install import install_secrets
+    from ui.security.install import back_up
+
+    _item(sstore, summary="Kế hoạch mật số hai")
+    sstore.close()
+    win = MainWindow(state_store, runner, settings)
+    qtbot.addWidget(win)
+    act_as(state_store, ADMIN)
+    assert back_up(win, tmp_path / "usb", 3).secret is False  # locked: nothing secret to save
+    win.secret_panel = install_secrets(win, fake_probe())
+    win.secret_panel.unlock(PASSWORD)
+    result = back_up(win, tmp_path / "usb", 3)
+    assert result.secret and result.warnings == ()
+    assert back_up(win, tmp_path / "usb", 3).secret  # again within the same second
+    saved = sorted((tmp_path / "usb" / secret_backup.FOLDER).iterdir())
+    assert len(saved) == 2 and all((p / "manifest.json").is_file() for p in saved)
+    blob = b"".join(p.read_bytes() for p in (tmp_path / "usb").rglob("*") if p.is_file())
+    assert "Kế hoạch mật số hai".encode() not in blob
+    win.secret_panel.sstore.close()

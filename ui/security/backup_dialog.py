@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.security.backup import backup
 from app.security.restore import restore
 from ui.security import settings as SS
 
@@ -54,15 +53,20 @@ class BackupDialog(QDialog):
             return
         self.settings.set(SS.BACKUP_FOLDER, folder)
         self.settings.set(SS.BACKUP_KEEP, self.keep.value())
-        store, keep = self.window_.store, self.keep.value()
+        from ui.security.install import back_up
+
+        window, keep = self.window_, self.keep.value()
         self.now_button.setEnabled(False)
         self.message.setText(self.tr("Đang sao lưu…"))
-        self.window_.runner.query(lambda _s: backup(store, Path(folder), keep), self._done, self._failed)
+        self.window_.runner.query(lambda _s: back_up(window, Path(folder), keep), self._done, self._failed)
 
     def _done(self, result) -> None:
         self.now_button.setEnabled(True)
-        self.message.setText(self.tr("Đã sao lưu vào %s (%d tệp đính kèm, %d tệp mới).")
-                             % (result.path, result.files, result.files_copied))
+        text = self.tr("Đã sao lưu vào %s (%d tệp đính kèm, %d tệp mới).") % (
+            result.path, result.files, result.files_copied)
+        if result.secret:
+            text += self.tr(" Kho văn bản mật cũng đã được sao lưu (vẫn mã hóa).")
+        self.message.setText("\n".join((text, *result.warnings)))
 
     def _failed(self, exc: BaseException) -> None:
         self.now_button.setEnabled(True)

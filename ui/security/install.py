@@ -24,6 +24,26 @@ WRITE_ITEMS = ("Đăng ký", "Lấy số", "Hủy số", "Dùng số", "Nhập t
 PRINT_ITEMS = ("In ", "Xuất")
 
 
+def back_up(window, folder: Path, keep: int):
+    """The plain store, and the secret store when it is open in this window: one backup for the
+    clerk, two files on the medium (the secret one stays encrypted, app/secrets/backup.py)."""
+    import dataclasses
+
+    from app.errors import DomainError
+    from app.security.backup import backup
+
+    result = backup(window.store, Path(folder), keep)
+    sstore = getattr(getattr(window, "secret_panel", None), "sstore", None)
+    if sstore is None:
+        return result
+    from app.secrets import backup as secret_backup
+    try:
+        secret_backup.backup(sstore, Path(folder), keep=keep)
+    except DomainError as exc:  # the ordinary backup stands; the clerk is told about the other
+        return dataclasses.replace(result, warnings=(*result.warnings, "Kho mật: " + exc.message))
+    return dataclasses.replace(result, secret=True)
+
+
 class SecurityActions(QObject):
     def __init__(self, window):
         super().__init__(window)
@@ -126,21 +146,19 @@ class SecurityActions(QObject):
 
     # --- backups -------------------------------------------------------------------------------
     def auto_backup(self, wait: bool = False) -> None:
-        from app.security.backup import backup
-
-        settings = self.window.settings
-        folder, keep, store = settings.get(SS.BACKUP_FOLDER), settings.get(SS.BACKUP_KEEP), self.store
+        settings, window = self.window.settings, self.window
+        folder, keep = settings.get(SS.BACKUP_FOLDER), settings.get(SS.BACKUP_KEEP)
         if not folder:
             return
         if wait:  # at exit: the window is going, so no thread to come back to
             try:
-                backup(store, Path(folder), keep)
+                back_up(window, Path(folder), keep)
                 settings.set(SS.BACKUP_FAILED, "")
             except Exception as exc:  # noqa: BLE001  (a failed backup must not stop the exit)
                 # No dialog while the window goes: the next start shows it in red.
                 settings.set(SS.BACKUP_FAILED, str(getattr(exc, "message", exc)))
             return
-        self.runner.query(lambda _s: backup(store, Path(folder), keep), self._backed_up,
+        self.runner.query(lambda _s: back_up(window, Path(folder), keep), self._backed_up,
                           lambda exc: self._warn(self.tr("Sao lưu tự động thất bại: %s")
                                                  % getattr(exc, "message", exc)))
 
@@ -148,6 +166,8 @@ class SecurityActions(QObject):
         self.window.settings.set(SS.BACKUP_FAILED, "")
         self.window.settings.set(SS.LAST_AUTO_BACKUP, dt.date.today().isoformat())
         self.window.statusBar().showMessage(self.tr("Đã sao lưu vào %s") % result.path, 8000)
+        if result.warnings:
+            self._warn(self.tr("Sao lưu: %s") % result.warnings[0])
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.window and event.type() == QEvent.Type.Close and not getattr(self, "_closing", False):
