@@ -356,3 +356,36 @@ def test_the_window_backup_saves_the_open_secret_store_too(qtbot, runner, sstore
     blob = b"".join(p.read_bytes() for p in (tmp_path / "usb").rglob("*") if p.is_file())
     assert "Kế hoạch mật số hai".encode() not in blob
     win.secret_panel.sstore.close()
+
+
+def test_locking_a_user_out_takes_their_key_to_the_open_secret_store(qtbot, sstore, state_store):
+    # Before: the account was locked, but the key sealed for their password still opened the
+    # encrypted file; re-keying was a second step nobody was told about.
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QWidget
+
+    from app.secrets import store as secret_store
+    from app.secrets.errors import NotCleared
+    from app.security import users
+    from ui.security.users_dialog import UsersDialog
+
+    with state_store.Session.begin() as s:
+        users.add(s, ADMIN.name, PASSWORD, "quan-tri", "tuyet-mat")
+    users.login(state_store, ADMIN.name, PASSWORD)
+    with state_store.Session.begin() as s:
+        users.add(s, "canbo", "mat-khau-can-bo", "van-thu", "mat")
+    secret_store.grant(sstore, "canbo", "mat-khau-can-bo", "mat")
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.secret_panel = SimpleNamespace(sstore=sstore)
+    d = UsersDialog(state_store, window)
+    row = next(r for r in range(d.table.rowCount()) if d.table.item(r, 0).text() == "canbo")
+    d.table.selectRow(row)
+    d.disable_selected()
+    assert "Đã thu hồi khóa kho văn bản mật của “canbo”" in d.message.text()
+    sstore.close()
+    with pytest.raises(NotCleared):
+        secret_store.open_store(state_store.data_dir, user="canbo", password="mat-khau-can-bo")
+    again = secret_store.open_store(state_store.data_dir, user=ADMIN.name, password=PASSWORD)
+    again.close()

@@ -105,13 +105,36 @@ class UsersDialog(QDialog):
 
     def save_selected(self) -> None:
         u = self._current()
-        self._do(lambda s: users.change(s, u.name, role=self.role.currentData(),
-                                        clearance=self.clearance.currentData()),
-                 self.tr("Đã lưu thay đổi của “%s”.") % u.name)
+        clearance = self.clearance.currentData()
+        if self._do(lambda s: users.change(s, u.name, role=self.role.currentData(), clearance=clearance),
+                    self.tr("Đã lưu thay đổi của “%s”.") % u.name) and clearance == "none":
+            self._take_secret_key(u.name)
 
     def disable_selected(self) -> None:
         u = self._current()
-        self._do(lambda s: users.disable(s, u.name), self.tr("Đã khóa tài khoản “%s”.") % u.name)
+        if self._do(lambda s: users.disable(s, u.name), self.tr("Đã khóa tài khoản “%s”.") % u.name):
+            self._take_secret_key(u.name)
+
+    def _take_secret_key(self, name: str) -> None:
+        """A user locked out or cleared for nothing loses their key to the open secret store at
+        once (the store is re-keyed): the services refuse them already, and a key they kept
+        would open the file itself."""
+        from app.secrets import store as secret_store
+
+        sstore = getattr(getattr(self.parent(), "secret_panel", None), "sstore", None)
+        if sstore is None:
+            return
+        with sstore.ReadSession() as s:
+            holders = {m[0] for m in secret_store.members(s) if m[3]}
+        if name not in holders:
+            return
+        try:
+            secret_store.revoke(sstore, name)
+        except DomainError as exc:
+            self.message.setText(self.message.text() + f"<br><span style='color:#b00020'>{exc.message}</span>")
+            return
+        self.message.setText(self.message.text() + self.tr(
+            "<br>Đã thu hồi khóa kho văn bản mật của “%s” (kho đã được đổi khóa).") % name)
 
     def password_selected(self, _checked=False, *, password: str | None = None) -> None:
         u = self._current()
