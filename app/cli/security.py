@@ -93,9 +93,23 @@ def _user(store: Store, args) -> int:
             out({"name": v.name, "role": v.role, "clearance": v.clearance})
         elif args.user_command == "disable":
             users.disable(s, args.name)
+            _still_holds_secret_key(store, args.name)
         else:
             users.set_password(s, args.name, _password(NEW_PASSWORD_ENV, "Mật khẩu mới: ", confirm=True))
     return 0
+
+
+def _still_holds_secret_key(store: Store, name: str) -> None:
+    """The locked account can no longer log in, but the key sealed for their password still opens
+    the encrypted file until the store is re-keyed, which needs an administrator's own key."""
+    from app.secrets import keys, store as secret_store
+
+    if not secret_store.exists(store.data_dir):
+        return
+    holders = keys.KeyFile.load(secret_store.folder(store.data_dir) / secret_store.KEY_FILE).users
+    if name in holders:
+        print(f"Lưu ý: “{name}” còn giữ khóa kho văn bản mật; hãy chạy `vanthu secret revoke {name}` "
+              "để thu hồi và đổi khóa kho.", file=sys.stderr)
 
 
 def _audit(store: Store, args) -> int:

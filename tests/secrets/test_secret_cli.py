@@ -147,3 +147,20 @@ def test_backup_of_the_secret_store_from_the_command_line(cli):
     from pathlib import Path
 
     assert (Path(saved) / "vanthu-mat.sqlcipher").read_bytes()[:6] != b"SQLite"
+
+
+def test_disabling_a_key_holder_on_the_command_line_says_the_key_still_opens_the_store(cli, monkeypatch):
+    run, tmp = cli
+    monkeypatch.setenv("VANTHU_NEW_PASSWORD", "mat-khau-quan-tri")
+    assert run("user", "add", "quantri", "--role", "quan-tri", "--clearance", "tuyet-mat", user=None)[0] == 0
+    monkeypatch.setenv("VANTHU_PASSWORD", "mat-khau-quan-tri")
+    monkeypatch.setenv("VANTHU_NEW_PASSWORD", "mat-khau-nguoi-mat")
+    assert run("--user", "quantri", "user", "add", "canbo", "--role", "van-thu", "--clearance", "mat",
+               user=None)[0] == 0
+    monkeypatch.setenv("VANTHU_SECRET_NEW_PASSWORD", "mat-khau-nguoi-mat")
+    assert run("secret", "grant", "canbo", "--clearance", "mat")[0] == 0
+    code, _, err = run("--user", "quantri", "user", "disable", "canbo", user=None)
+    assert code == 0 and "vanthu secret revoke canbo" in err
+    assert run("secret", "revoke", "canbo")[0] == 0
+    code, _, err = run("--user", "quantri", "user", "disable", "canbo", user=None)
+    assert "secret revoke" not in err
