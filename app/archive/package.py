@@ -319,6 +319,8 @@ def export(store, year: int, period: str | None, out_dir: Path, *, as_zip: bool 
     handed over; on any failure the batch is recorded as failed and its files closed again.
     `paper`: the boxes and shelf metres of the paper files, for the Biên bản."""
     check_paper(paper)
+    if not Path(out_dir).is_dir():  # before the batch opens: a mistyped folder spends no minutes number
+        raise WriteFailed(f"Thư mục đích không tồn tại: {out_dir}")
     with store.Session.begin() as s:
         batch = handover.begin(s, year, period, codes, giver=giver, receiver=receiver,
                                paper=(paper.boxes, paper.metres))

@@ -143,6 +143,18 @@ def test_full_disk_leaves_nothing_and_files_stay_closed(closed_quarter, tmp_path
     assert again.minutes_number == "02/BB-SNV"  # a spent number is never reused
 
 
+def test_a_mistyped_target_folder_spends_no_minutes_number(closed_quarter, tmp_path):
+    # Found in use: the first handover of a new office came out as biên bản 02 because the
+    # first try named a folder that did not exist.
+    store = closed_quarter["store"]
+    with pytest.raises(DomainError, match="không tồn tại"):
+        package.export(store, YEAR, "Q1", tmp_path / "khong-co")
+    with office_session(closed_quarter) as s:
+        assert handover.batches(s, YEAR) == []
+        assert "in_handover" not in {h.state for h in plan.list_hoso(s, YEAR)}
+    assert export(closed_quarter, tmp_path).minutes_number == "01/BB-SNV"
+
+
 def test_read_only_target(closed_quarter, tmp_path, monkeypatch):
     def refuse(*a, **kw):
         raise PermissionError(errno.EROFS, "Read-only file system")
