@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QDateEdit, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QDateEdit, QDialog, QFileDialog, QFormLayout, QLabel,
                                QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout)
 
 from app.errors import DomainError
+from ui.secrets.dialog_foot import add_foot
 
 STATES = {"proposed": "đề nghị, chờ quyết định", "decided": "đã có quyết định, chờ tiêu hủy",
           "done": "đã tiêu hủy"}
@@ -52,25 +53,13 @@ class DestructionDialog(QDialog):
         form.addRow(self.tr("Ngày tiêu hủy:"), self.destroyed_on)
         form.addRow(self.tr("Cách tiêu hủy:"), self.method)
         lay.addLayout(form)
-        buttons = QHBoxLayout()
         self.decide_button = QPushButton(self.tr("Ghi &quyết định"))
         self.decide_button.clicked.connect(self.decide)
         self.done_button = QPushButton(self.tr("Ghi đã &tiêu hủy"))
         self.done_button.clicked.connect(self.carry_out)
         self.print_button = QPushButton(self.tr("&In danh sách / biên bản…"))
         self.print_button.clicked.connect(lambda: self.print_chosen())
-        close = QPushButton(self.tr("Đó&ng"))
-        close.clicked.connect(self.accept)
-        for b in (self.decide_button, self.done_button, self.print_button, close):
-            buttons.addWidget(b)
-        lay.addLayout(buttons)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
-        lay.addWidget(self.error)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        lay.addWidget(self.status)
+        add_foot(self, lay, self.decide_button, self.done_button, self.print_button)
         self.refresh()
 
     def refresh(self) -> None:

@@ -4,10 +4,11 @@ more. The same services as `vanthu secret grant|revoke`."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout)
 
 from app.errors import DomainError
+from ui.secrets.dialog_foot import add_foot
 from app.security.actor import CLEARANCE_NAMES, ROLE_NAMES
 
 
@@ -34,23 +35,11 @@ class MembersDialog(QDialog):
         form.addRow(self.tr("Độ mật được tiếp cận:"), self.clearance)
         form.addRow(self.tr("Vai trò:"), self.role)
         lay.addLayout(form)
-        buttons = QHBoxLayout()
         self.grant_button = QPushButton(self.tr("&Giao khóa"))
         self.grant_button.clicked.connect(self.grant)
         self.revoke_button = QPushButton(self.tr("&Thu hồi khóa người đang chọn (đổi khóa kho)"))
         self.revoke_button.clicked.connect(self.revoke)
-        close = QPushButton(self.tr("Đó&ng"))
-        close.clicked.connect(self.accept)
-        for b in (self.grant_button, self.revoke_button, close):
-            buttons.addWidget(b)
-        lay.addLayout(buttons)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
-        lay.addWidget(self.error)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        lay.addWidget(self.status)
+        add_foot(self, lay, self.grant_button, self.revoke_button)
         self.refresh()
 
     def refresh(self) -> None:

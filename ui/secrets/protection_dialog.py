@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QHBox
                                QListWidget, QPushButton, QSpinBox, QVBoxLayout)
 
 from app.errors import DomainError
+from ui.secrets.dialog_foot import add_foot
 from app.secrets.access import LEVELS
 
 
@@ -47,7 +48,6 @@ class ProtectionDialog(QDialog):
         form.addRow(self.tr("Độ mật mới:"), self.level)
         form.addRow(self.tr("Lý do đề nghị tiêu hủy:"), self.reason)
         lay.addLayout(form)
-        buttons = QHBoxLayout()
         self.extend_button = QPushButton(self.tr("&Gia hạn bảo vệ…"))
         self.extend_button.clicked.connect(self.extend)
         self.level_button = QPushButton(self.tr("Thay đổi độ &mật…"))
@@ -58,19 +58,8 @@ class ProtectionDialog(QDialog):
         self.destroy_button.clicked.connect(self.propose_destruction)
         self.expire_button = QPushButton(self.tr("&Xác nhận hết hạn (giải mật)"))
         self.expire_button.clicked.connect(self.confirm_expiry)
-        close = QPushButton(self.tr("Đó&ng"))
-        close.clicked.connect(self.accept)
-        for b in (self.extend_button, self.level_button, self.declassify_button, self.expire_button,
-                  self.destroy_button, close):
-            buttons.addWidget(b)
-        lay.addLayout(buttons)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
-        lay.addWidget(self.error)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        lay.addWidget(self.status)
+        add_foot(self, lay, self.extend_button, self.level_button, self.declassify_button, self.expire_button,
+                  self.destroy_button)
         self.refresh()
 
     def refresh(self) -> None:
