@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 from pathlib import Path
 
 from app.errors import DomainError
 from app.secrets import access, events, store as secret_store
-from app.security.backup import free_name, sha256_file
+from app.security.backup import seal, sha256_file
 
 FOLDER = "kho-mat"
 MANIFEST = "manifest.json"
@@ -48,14 +47,7 @@ def backup(sstore, target: Path | str, now: dt.datetime | None = None, keep: int
         shutil.copy2(sstore.key_file.path, partial / secret_store.KEY_FILE)
         manifest = {"store_id": sstore.key_file.store_id, "created_at": stamp,
                     "file": {"name": dest.name, "sha256": sha256_file(dest), "size": dest.stat().st_size}}
-        tmp = partial / f".{MANIFEST}"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(manifest, fh, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, partial / MANIFEST)
-        final = free_name(root, stamp)
-        os.replace(partial, final)
+        final = seal(partial, manifest, root, stamp)
     except OSError as exc:
         shutil.rmtree(partial, ignore_errors=True)
         raise SecretBackupError(f"Không sao lưu được kho văn bản mật vào {target}: "

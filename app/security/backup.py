@@ -103,6 +103,20 @@ def _copy_settings(data_dir: Path, partial: Path) -> list[dict]:
     return copied
 
 
+def seal(partial: Path, manifest: dict, folder: Path, stamp: str) -> Path:
+    """The manifest written last and made durable, then the partial folder renamed into place:
+    a backup without its manifest is never taken for a good one."""
+    tmp = partial / f".{MANIFEST}"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(manifest, f, ensure_ascii=False, indent=1)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, partial / MANIFEST)
+    final = free_name(folder, stamp)
+    os.replace(partial, final)
+    return final
+
+
 def free_name(folder: Path, stamp: str) -> Path:
     """folder/stamp, or stamp-2, -3… for a second backup in the same second (Sao lưu ngay
     right after the daily one): renaming onto a finished backup would fail."""
@@ -214,14 +228,7 @@ def backup(store, target: Path | str, keep: int = KEEP, now: dt.datetime | None 
                     "settings": _copy_settings(Path(store.data_dir), partial)}
         if hasattr(os, "sync"):
             os.sync()  # every copied byte on the medium before the manifest says it is there
-        tmp = partial / f".{MANIFEST}"
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(manifest, f, ensure_ascii=False, indent=1)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, partial / MANIFEST)
-        final = free_name(target, stamp)
-        os.replace(partial, final)
+        final = seal(partial, manifest, target, stamp)
     except OSError as exc:
         shutil.rmtree(partial, ignore_errors=True)
         raise BackupError(f"Không sao lưu được vào {target}: {exc.strerror or exc} (ổ đầy, chỉ đọc "
