@@ -58,6 +58,10 @@ class SecretPanel(QWidget):
             b.clicked.connect(lambda _=False, f=form: self.print_form(f))
             lay.addWidget(b)
             self.print_buttons.append(b)
+        self.books_button = QPushButton(self.tr("&Xem sổ chuyển giao, sao chụp, đang giữ, thống kê…"))
+        self.books_button.clicked.connect(self.open_books)
+        lay.addWidget(self.books_button)
+        self.print_buttons.append(self.books_button)
         self.declassified_button = QPushButton(self.tr("&Hồ sơ giải mật…"))
         self.declassified_button.clicked.connect(self.open_declassified)
         lay.addWidget(self.declassified_button)
@@ -174,7 +178,7 @@ class SecretPanel(QWidget):
         if item is not None and CopyDialog(self.sstore, item, self).exec():
             self.status.setText(self.tr("Đã ghi sổ sao, chụp."))
 
-    def print_form(self, form: str, path: str | None = None) -> dict | None:
+    def print_form(self, form: str, path: str | None = None, year: int | None = None) -> dict | None:
         """The two secret books (mẫu 15, 14), sổ chuyển giao, sổ sao chụp, thống kê of the current
         year, from the encrypted store to a PDF the clerk names."""
         import datetime as dt
@@ -195,7 +199,7 @@ class SecretPanel(QWidget):
               }[form]
         try:
             with self.sstore.Session.begin() as s:
-                result = fn(s, dt.date.today().year, Path(path))
+                result = fn(s, year or dt.date.today().year, Path(path))
         except DomainError as exc:
             self.status.setText(exc.message)
             return None
@@ -219,6 +223,11 @@ class SecretPanel(QWidget):
             return None
         self.status.setText(self.tr("Đã sao lưu kho văn bản mật (mã hóa) vào %s") % saved)
         return saved
+
+    def open_books(self) -> None:
+        from ui.secrets.books_dialog import SecretBooksDialog
+
+        SecretBooksDialog(self.sstore, self, self).exec()
 
     def open_recall(self) -> None:
         from ui.secrets.recall_dialog import RecallDialog
