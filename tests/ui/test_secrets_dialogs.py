@@ -1,5 +1,6 @@
 """pytest-qt: the transfer and recall dialogs, the air-gap notice and the hidden secret tabs."""
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -389,3 +390,58 @@ def test_locking_a_user_out_takes_their_key_to_the_open_secret_store(qtbot, ssto
         secret_store.open_store(state_store.data_dir, user="canbo", password="mat-khau-can-bo")
     again = secret_store.open_store(state_store.data_dir, user=ADMIN.name, password=PASSWORD)
     again.close()
+
+
+def test_the_secret_entry_form_registers_from_the_envelope(qtbot, runner, sstore, state_store, settings):
+    from PySide6.QtCore import Qt
+
+    # The window's form had no place for the outer markings, the copy number, the consent to a
+    # Tuyệt mật trích yếu or the return date: only the command line could register them.
+    from app.secrets import books
+    from app.secrets.airgap import fake_probe
+    from app.secrets.store import act_as
+    from ui.main_window import MainWindow
+    from ui.secrets.install import install_secrets
+
+    sstore.close()
+    win = MainWindow(state_store, runner, settings)
+    qtbot.addWidget(win)
+    act_as(state_store, ADMIN)
+    win.secret_panel = install_secrets(win, fake_probe())
+    win.secret_panel.unlock(PASSWORD)
+    win.tabs.setCurrentWidget(win.register_tab("secret_incoming"))
+    win.actions.new_entry()
+    from ui.dialogs.register_dialog import RegisterDialog
+    dialog = next(d for d in win.findChildren(RegisterDialog))
+    qtbot.addWidget(dialog)
+    form = dialog.form
+    assert form.extras is not None and form.extras.isVisibleTo(dialog)
+    if os.environ.get("SHOT"):
+        dialog.grab().save(os.environ["SHOT"])
+    values = {"received_at": "02/03/2026 09:00", "issuer": "BỘ CÔNG AN", "number_symbol": "15/BCA-A01",
+              "doc_date": "27/02/2026", "doc_type": "Công văn", "secrecy": "Tối mật", "summary": ""}
+    for k, v in values.items():
+        form.fields.set_value(k, v)
+    form.extras.envelope.setCurrentIndex(form.extras.envelope.findData("A"))  # wrong letter for Tối mật
+    form.save()
+    win.secret_runner.wait(5000)
+    qtbot.waitUntil(lambda: "chữ B" in form.message.text(), timeout=5000)
+    form.extras.envelope.setCurrentIndex(form.extras.envelope.findData("B"))
+    form.extras.named_only.setChecked(True)
+    form.extras.named_person.setText("Đ/c Giám đốc")
+    form.extras.copy_no.setText("02")
+    form.extras.recall_by.setText("31/02/2027")
+    form.save()
+    assert "Hạn thu hồi" in form.message.text()  # an impossible date, said before anything is written
+    form.extras.recall_by.setText("30/06/2027")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    form.extras.copy_no.setFocus()
+    with qtbot.waitSignal(form.saved, timeout=10000) as saved:
+        qtbot.keyClick(form.extras.copy_no, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with win.secret_panel.sstore.ReadSession() as s:
+        it = books.item(s, saved.args[0].id, audit=False)
+    assert (it.envelope, it.named_only, it.named_person, it.copy_no) == ("B", True, "Đ/c Giám đốc", "02")
+    assert str(it.recall_by) == "2027-06-30" and it.entry.summary == books.UNOPENED
+    assert form.extras.copy_no.text() == "" and not form.extras.named_only.isChecked()  # the next one starts empty
+    win.secret_panel.sstore.close()

@@ -38,6 +38,10 @@ class EntryForm(QWidget):
         self._preview_gen = 0
         self._pristine: dict[str, str] = {}
         self.fields = EntryFields(book_key, self, one_column)
+        self.extras = None  # a secret book's envelope, copy number, consent, return date
+        if book_key.startswith("secret"):
+            from ui.secrets.envelope_fields import EnvelopeFields
+            self.extras = EnvelopeFields(book_key, self)
         self.preview = QLabel()
         self.preview.setStyleSheet("font-size: 15px; font-weight: bold; color: #1f4e9a;")
         self.previous_year = QCheckBox(self.tr("Đăng ký vào năm trước"))
@@ -64,6 +68,13 @@ class EntryForm(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.fields)
+        if self.extras is not None:
+            layout.addWidget(self.extras)
+            from PySide6.QtCore import Qt
+            from PySide6.QtGui import QKeySequence, QShortcut
+            for keys in ("Ctrl+Return", "Ctrl+Enter"):  # saves from these boxes as from the others
+                QShortcut(QKeySequence(keys), self.extras, lambda: self.save(),
+                          context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         layout.addStretch(1)
         layout.addLayout(buttons)
 
@@ -101,6 +112,8 @@ class EntryForm(QWidget):
     def new(self) -> None:
         """An empty form for the next document; ngày đến defaults to now."""
         self.fields.clear()
+        if self.extras is not None:
+            self.extras.clear()
         self.previous_year.setChecked(False)
         if self.incoming:
             self.fields.set_value("received_at", dt.datetime.now().replace(second=0, microsecond=0))
@@ -202,12 +215,17 @@ class EntryForm(QWidget):
         self.fields.clear_errors()
         self.message.clear()
         book, draft, year = self.book_key, self.draft(), self.chosen_year()
+        try:
+            extra = self.extras.options() if self.extras is not None else {}
+        except ValidationError as exc:
+            self._failed(exc)
+            return
         # The secret books' runner registers through app.secrets (envelope, term, numbers shared
         # with the plain store for a Party office); the ordinary books through the registers.
         register = getattr(self.runner, "register_fn", None) or service.register
         self.runner.write(
             lambda s: register(s, book, draft, year=year, allow_duplicate=allow_duplicate,
-                               allow_out_of_order=allow_out_of_order),
+                               allow_out_of_order=allow_out_of_order, **extra),
             self._saved, self._failed, changes=lambda v: Changes(v.book_key, (v.id,)), owner=self)
 
     def _done_saving(self) -> None:
