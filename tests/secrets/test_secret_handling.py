@@ -127,3 +127,32 @@ def test_yearly_statistics_by_level_count_only_live_entries(item):
     assert y.received == {"Mật": 1, "Tối mật": 1, "Tuyệt mật": 0}
     assert y.issued == {"Mật": 0, "Tối mật": 0, "Tuyệt mật": 1}
     assert (y.total_received, y.total_issued) == (2, 1)
+
+
+def test_the_entry_card_shows_the_envelope_the_copies_under_the_original_and_who_holds_it(secret):
+    import datetime as dt
+
+    from app.secrets import books as B, card, copies as C, transfer as T
+    from app.errors import NotFound
+    from app.secrets.store import act_as
+    from app.security.actor import Actor
+
+    _plain, sstore, _recovery = secret
+    with sstore.Session.begin() as s:
+        it = B.register(s, "secret_incoming", incoming(level="Tối mật", summary=""), envelope="B",
+                        named_only=True, named_person="Đ/c Giám đốc", copy_no="02",
+                        recall_by=dt.date(2027, 6, 30))
+        C.add_authoriser(s, "Giám đốc Sở", "Giám đốc", "Tuyệt mật", max_copies=5)
+        C.make_copies(s, it.id, authorised_by="Giám đốc Sở", copies=2, form="sao-y", on=dt.date(2026, 3, 3))
+        T.hand_over(s, it.id, "Nguyễn Văn Hưu", 1, unit="Phòng Tổ chức", on=dt.date(2026, 3, 4))
+    with sstore.ReadSession() as s:
+        got = card.lines(s, it.id)
+    assert got[0].startswith("Tối mật — bảo vệ đến") and "đang quản lý" in got[0]
+    assert got[1] == ("Bì dấu chữ B; chỉ Đ/c Giám đốc được bóc bì; bản số 02; "
+                      "tài liệu thu hồi, hạn trả 30/06/2027")
+    assert got[2] == "↳ Sao y 2 bản (bản số 1–2), ngày 03/03/2026, cho phép: Giám đốc Sở"
+    assert got[3].startswith("Đang giữ: Đ/c Giám đốc, 1 bản")  # passed unopened to the named person
+    assert got[4] == "Đang giữ: Nguyễn Văn Hưu (Phòng Tổ chức), 1 bản, từ 04/03/2026"
+    act_as(sstore, Actor("canbo", "van-thu", "mat"))
+    with sstore.ReadSession() as s, pytest.raises(NotFound):  # not even that it exists
+        card.lines(s, it.id)

@@ -444,4 +444,9 @@ def test_the_secret_entry_form_registers_from_the_envelope(qtbot, runner, sstore
     assert (it.envelope, it.named_only, it.named_person, it.copy_no) == ("B", True, "Đ/c Giám đốc", "02")
     assert str(it.recall_by) == "2027-06-30" and it.entry.summary == books.UNOPENED
     assert form.extras.copy_no.text() == "" and not form.extras.named_only.isChecked()  # the next one starts empty
+    from ui.dialogs.entry_detail import EntryDetail
+    detail = EntryDetail(win.secret_runner, "secret_incoming", it.id)
+    qtbot.addWidget(detail)
+    qtbot.waitUntil(lambda: "Bì dấu chữ B" in detail.secret_info.text(), timeout=5000)
+    assert "Đang giữ: Đ/c Giám đốc" in detail.secret_info.text() and detail.secret_info.isVisibleTo(detail)
     win.secret_panel.sstore.close()

@@ -33,6 +33,9 @@ class EntryDetail(QDialog):
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.status = QLabel(wordWrap=True)
         self.signatures = SignatureLines(self)  # of the kept scan, as read when it was kept
+        self.secret_info = QLabel(wordWrap=True)  # a secret document's envelope, term, copies, holders
+        self.secret_info.setStyleSheet("color: #8b0000;")
+        self.secret_info.setVisible(book_key.startswith("secret"))
         self.fields = EntryFields(book_key, self)
         self.fields.set_read_only(True)
         self.history = QTreeWidget()
@@ -62,6 +65,7 @@ class EntryDetail(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.status)
         layout.addWidget(self.signatures)
+        layout.addWidget(self.secret_info)
         layout.addWidget(self.fields)
         layout.addWidget(QLabel(self.tr("Lịch sử thay đổi")))
         layout.addWidget(self.history, 1)
@@ -86,14 +90,19 @@ class EntryDetail(QDialog):
     def reload(self) -> None:
         files_dir = self.runner.store.files_dir
 
+        secret = self.book_key.startswith("secret")
+
         def read(s):
             from app.intake import scans
+            if secret:
+                from app.secrets import card
             return (service.get(s, self.entry_id), service.history(s, self.entry_id),
-                    scans.scans_of(s, files_dir, self.entry_id))
+                    scans.scans_of(s, files_dir, self.entry_id), card.lines(s, self.entry_id) if secret else ())
         self.runner.query(read, self._show, self._failed)
 
     def _show(self, result) -> None:
-        entry, changes, self.scans = result
+        entry, changes, self.scans, secret_lines = result
+        self.secret_info.setText("\n".join(secret_lines))
         self.entry = entry
         number = entry.number_symbol if entry.book_key.endswith("outgoing") else str(entry.number)
         self.setWindowTitle(self.tr("Văn bản số %s") % number)

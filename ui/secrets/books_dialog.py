@@ -88,7 +88,7 @@ class SecretBooksDialog(QDialog):
         self.error.clear()
         _fill(self.transfer, [(fmt(t.on), t.label, t.secrecy, t.copies, t.receiver, t.unit, t.handed_by,
                                fmt(t.returned_on) if t.returned_on else "") for t in moved])
-        _fill(self.copies, [(fmt(c.on), c.label, c.secrecy, c.form, c.copies, c.numbers, c.authorised_by,
+        _fill(self.copies, [(fmt(c.on), c.label, c.secrecy, copies.FORMS.get(c.form, c.form), c.copies, c.numbers, c.authorised_by,
                              c.done_by, c.receiver) for c in copied])
         _fill(self.held, [(t.receiver, t.label, t.secrecy, t.copies, fmt(t.on), t.unit) for t in held])
         levels = [lv for lv in LEVELS if lv in counts.received or lv in counts.issued]
