@@ -104,6 +104,24 @@ def _transfer_json(t) -> dict:
             "returned_on": t.returned_on.isoformat() if t.returned_on else None}
 
 
+def _show(sstore, store, args) -> int:
+    """Opening an entry on the command line is an opening like the window's: recorded."""
+    from app.secrets import books, card
+
+    with sstore.Session.begin() as s:
+        it = books.item(s, args.entry_id)  # audited
+        lines = card.lines(s, args.entry_id)
+    if args.format == "text":
+        e = it.entry
+        print(f"{e.number_symbol or 'Số đến ' + str(e.number)} — {e.doc_type}: {e.summary}")
+        print("\n".join(lines))
+    else:
+        e = it.entry
+        out({"id": e.id, "book": e.book_key, "number": e.number, "number_symbol": e.number_symbol,
+             "secrecy": e.secrecy, "summary": e.summary, "lines": list(lines)})
+    return 0
+
+
 def _holdings(sstore, store, args) -> int:
     from app.secrets import transfer
 
@@ -253,7 +271,7 @@ def _print(sstore, store, args) -> int:
     return 0
 
 ACTIONS = {"grant": _grant, "revoke": _revoke, "backup": _backup, "move": _move,
-           "register": _register, "list": _list, "transfer": _transfer, "holdings": _holdings,
+           "register": _register, "list": _list, "transfer": _transfer, "show": _show, "holdings": _holdings,
            "copy": _copy, "authoriser": _authoriser, "recall": _recall, "due": _due,
            "declassify": _declassify, "level": _level, "extend": _extend, "expire": _expire,
            "destroy-propose": _destroy_propose, "destroy-decide": _destroy_decide,

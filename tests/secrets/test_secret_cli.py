@@ -164,3 +164,25 @@ def test_disabling_a_key_holder_on_the_command_line_says_the_key_still_opens_the
     assert run("secret", "revoke", "canbo")[0] == 0
     code, _, err = run("--user", "quantri", "user", "disable", "canbo", user=None)
     assert "secret revoke" not in err
+
+
+def test_show_prints_the_card_and_records_the_opening(cli):
+    run, tmp = cli
+    f = tmp / "in.json"
+    f.write_text(json.dumps({"received_at": "02/03/2026 09:00", "issuer": "BỘ CÔNG AN",
+                             "number_symbol": "21/BCA", "doc_date": "27/02/2026", "doc_type": "Công văn",
+                             "summary": "Về bảo vệ bí mật", "secrecy": "Mật", "envelope": "C", "copy_no": "03"},
+                            ensure_ascii=False), encoding="utf-8")
+    entry = json.loads(run("secret", "register", "--book", "secret_incoming", "--json", str(f))[1])["id"]
+    code, out, _ = run("secret", "show", str(entry), "--format", "text")
+    assert code == 0 and out.splitlines()[0] == "21/BCA — Công văn: Về bảo vệ bí mật"
+    assert "Bì dấu chữ C; bản số 03" in out
+    code, out, _ = run("secret", "show", str(entry))
+    assert json.loads(out)["lines"][0].startswith("Mật — bảo vệ đến")
+    code, _, err = run("secret", "show", "999")
+    assert code != 0 and "Không tìm thấy" in err and "Traceback" not in err
+    from app.secrets import events, store as secret_store
+    s2 = secret_store.open_store(tmp / "data", user="quantri", password="mat-khau-quan-tri")
+    with s2.ReadSession() as s:
+        assert events.kinds(s, entry).count("secret_open") == 2
+    s2.close()
