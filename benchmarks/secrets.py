@@ -139,8 +139,10 @@ def main() -> int:
         ok &= ratio <= GOAL or k == "search+meta"  # more than the plain work: shown, not judged
         unit = "ms" if k.startswith("search") else "s"
         scale = 1000 if k.startswith("search") else 1
+        verdict = ("not judged: the secret side also reads the envelope and protection rows"
+                   if k == "search+meta" else "ok" if ratio <= GOAL else "OVER")
         print(f"{k:12}{plain[k] * scale:>9.2f}{unit[0]}{secret[k] * scale:>9.2f}{unit[0]}{ratio:>7.2f}×"
-              f"  {'ok' if ratio <= GOAL else 'OVER'}")
+              f"  {verdict}")
     return 0 if ok else 1
 
 
