@@ -1,24 +1,15 @@
 """The real Tesseract on pages of the real set (../shared/ocr-real-dev): a clean scan, a
 born-digital e-signed PDF, a file with bytes before "%PDF", a handwritten day that must not
 be marked confident, and the same clean page as a 700-pixel picture."""
-import json
-from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from app.intake.ocr import CONFIDENT, load, read_header
 
-REAL = Path(__file__).resolve().parents[3] / "shared" / "ocr-real-dev"
-pytestmark = pytest.mark.skipif(not (REAL / "truth.jsonl").exists(), reason="real set not present")
+from tests.ocr.real_set import REAL, needs_real_set, truth
 
-
-def truth(name):
-    for line in (REAL / "truth.jsonl").read_text(encoding="utf-8").splitlines():
-        t = json.loads(line)
-        if Path(t["file"]).stem == name:
-            return t
-    raise KeyError(name)
+pytestmark = needs_real_set
 
 
 def test_clean_scan():

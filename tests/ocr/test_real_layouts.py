@@ -3,24 +3,15 @@ a trích yếu longer than the title's width and one with a bracket at its own l
 công văn's V/v block with a speck under its first line, a handwritten figure read as "@",
 an issuer row with the motto run into it, and a handwritten number read again from its blank
 (filled, marked for checking, never confident)."""
-import json
-from pathlib import Path
 
 import pytest
 
 from app.intake.ocr import CONFIDENT, read_header
 from app.intake.ocr.figures import NUMBER_NOTE
 
-REAL = Path(__file__).resolve().parents[3] / "shared" / "ocr-real-dev"
-pytestmark = pytest.mark.skipif(not (REAL / "truth.jsonl").exists(), reason="real set not present")
+from tests.ocr.real_set import REAL, needs_real_set, truth
 
-
-def truth(name):
-    for line in (REAL / "truth.jsonl").read_text(encoding="utf-8").splitlines():
-        t = json.loads(line)
-        if Path(t["file"]).stem == name:
-            return t
-    raise KeyError(name)
+pytestmark = needs_real_set
 
 
 @pytest.mark.parametrize("name", ["d009", "d006"])
