@@ -273,6 +273,19 @@ def build_file_index(form: FileIndexForm, out: Target) -> PrintResult:
     return PrintResult(pages=d.pages, entries=len(form.rows), path=path)
 
 
+def _titled_table(d, form, title: str, year_line: str, columns, room_after: float) -> float:
+    """The organ's header, the form's title, unit and year, then its table (over as many pages as
+    it needs); a new page when less than `room_after` is left for what follows."""
+    c, f = d.c, d.frame
+    y = _header(c, form.org, f.left, f.right, f.top, False)
+    cx = (f.left + f.right) / 2
+    centred(c, title, cx, y - 12, BOLD, 14)
+    centred(c, clean(form.unit), cx, y - 29, BOLD, 13)
+    centred(c, year_line, cx, y - 45, BOLD, 13)
+    y = FormTable(c, f, columns, 10.5).rows([FormRow(r) for r in form.rows], y - 60, d.next_page)
+    return d.next_page() if y < f.bottom + room_after else y
+
+
 def build_deposit_list(form: DepositListForm, out: Target, copies: int = 2) -> PrintResult:
     """Mục lục hồ sơ, tài liệu nộp lưu, in `copies` copies (the law asks for two)."""
     register_fonts()
@@ -281,14 +294,7 @@ def build_deposit_list(form: DepositListForm, out: Target, copies: int = 2) -> P
         d.copies = copies
         for _ in range(copies):
             c, f = d.c, d.frame
-            y = _header(c, form.org, f.left, f.right, f.top, False)
-            cx = (f.left + f.right) / 2
-            centred(c, "MỤC LỤC HỒ SƠ, TÀI LIỆU NỘP LƯU", cx, y - 12, BOLD, 14)
-            centred(c, clean(form.unit), cx, y - 29, BOLD, 13)
-            centred(c, f"Năm {form.year}", cx, y - 45, BOLD, 13)
-            y = FormTable(c, f, DEPOSIT_COLUMNS, 10.5).rows([FormRow(r) for r in form.rows], y - 60, d.next_page)
-            if y < f.bottom + 120:
-                y = d.next_page()
+            y = _titled_table(d, form, "MỤC LỤC HỒ SƠ, TÀI LIỆU NỘP LƯU", f"Năm {form.year}", DEPOSIT_COLUMNS, 120)
             n = len(form.rows)
             y = paragraph(c, f"Mục lục này gồm: {n} hồ sơ (đơn vị bảo quản).", f.left, y - 22, f.right - f.left)
             y = paragraph(c, f"Viết bằng chữ: {form.in_words}.", f.left, y, f.right - f.left, ITALIC)
@@ -318,14 +324,8 @@ def build_kept_list(form: KeptListForm, out: Target, copies: int = 2) -> PrintRe
         d.copies = copies
         for _ in range(copies):
             c, f = d.c, d.frame
-            y = _header(c, form.org, f.left, f.right, f.top, False)
-            cx = (f.left + f.right) / 2
-            centred(c, "DANH MỤC HỒ SƠ, TÀI LIỆU GIỮ LẠI", cx, y - 12, BOLD, 14)
-            centred(c, clean(form.unit), cx, y - 29, BOLD, 13)
-            centred(c, f"Năm {form.year} — {clean(form.period_text)}", cx, y - 45, BOLD, 13)
-            y = FormTable(c, f, KEPT_COLUMNS, 10.5).rows([FormRow(r) for r in form.rows], y - 60, d.next_page)
-            if y < f.bottom + 130:
-                y = d.next_page()
+            y = _titled_table(d, form, "DANH MỤC HỒ SƠ, TÀI LIỆU GIỮ LẠI",
+                              f"Năm {form.year} — {clean(form.period_text)}", KEPT_COLUMNS, 130)
             y = paragraph(c, f"Danh mục này gồm: {len(form.rows)} hồ sơ (đơn vị bảo quản).", f.left, y - 22,
                           f.right - f.left)
             y = paragraph(c, f"Viết bằng chữ: {form.in_words}.", f.left, y, f.right - f.left, ITALIC)
