@@ -51,8 +51,12 @@ def forget_key(store_id: str) -> None:
 
 
 class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in this process only: for tests and for the demo data folder."""
+    """A keyring that lives in this process only: for tests and for the demo data folder, set
+    with keyring.set_keyring(). Never chosen by keyring itself: every KeyringBackend subclass
+    is a candidate, and on a machine with no real keyring this one (priority 1) won, so setup
+    said the key was in the keyring when it was only in memory until exit."""
     priority = 1
+    viable = False
 
     def __init__(self):
         super().__init__()

@@ -207,3 +207,18 @@ def test_a_wrap_of_the_old_form_still_opens_and_is_rewritten(secret):
     data = json.loads((secret_store.folder(plain.data_dir) / "keys.json").read_text())
     assert "pub" in data["users"][ADMIN.name]
     secret_store.open_store(plain.data_dir, user=ADMIN.name, password=PASSWORD).close()
+
+
+def test_the_in_memory_keyring_is_never_picked_by_keyring_itself():
+    # Found in use: `vanthu secret setup` said "in_keyring": true on a machine with no keyring.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import app.secrets.keyvault as kv, keyring; "
+            "print(type(keyring.get_keyring()).__module__, kv.secure())")
+    got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2]).stdout.split()
+    assert got[0] != "app.secrets.keyvault"
+    if got[0] == "keyring.backends.fail":  # this machine has none: the password is asked for
+        assert got[1] == "False"
