@@ -198,8 +198,11 @@ def _setup(store, args) -> int:
     s, recovery = secret_store.setup(store.data_dir, Actor(args.user, "quan-tri", "tuyet-mat"),
                                      _password(PASSWORD_ENV, "Đặt mật khẩu kho mật: "))
     s.close()
-    out({"recovery_key": recovery, "in_keyring": s.in_keyring,
-         "note": "Khóa khôi phục chỉ hiện một lần: in ra, niêm phong và cất vào két."})
+    note = "Khóa khôi phục chỉ hiện một lần: in ra, niêm phong và cất vào két."
+    if not s.in_keyring:
+        note += (" Máy này không có kho khóa an toàn của hệ điều hành (keyring): mỗi lần mở kho mật "
+                 "cần nhập mật khẩu.")
+    out({"recovery_key": recovery, "in_keyring": s.in_keyring, "note": note})
     return 0
 
 

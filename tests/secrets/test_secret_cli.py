@@ -186,3 +186,18 @@ def test_show_prints_the_card_and_records_the_opening(cli):
     with s2.ReadSession() as s:
         assert events.kinds(s, entry).count("secret_open") == 2
     s2.close()
+
+
+def test_setup_says_so_when_the_machine_has_no_keyring(tmp_path, capsys, monkeypatch):
+    import keyring
+    from keyring.backends import fail
+
+    monkeypatch.setattr(cli_secrets, "PROBE", fake_probe())
+    monkeypatch.setenv("VANTHU_SECRET_PASSWORD", "mat-khau-quan-tri")
+    keyring.set_keyring(fail.Keyring())
+    d = str(tmp_path / "data")
+    assert main(["--data-dir", d, "setup", "--org-name", "SỞ NỘI VỤ", "--org-abbr", "SNV"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", d, "secret", "--user", "quantri", "setup"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["in_keyring"] is False and "mỗi lần mở kho mật cần nhập mật khẩu" in said["note"]
