@@ -102,3 +102,36 @@ def fill(session: Session, incoming: int = 300, outgoing: int = 120, year: int |
                          allow_duplicate=True)
     service.reserve(session, "outgoing", "Quyết định", start.date() + dt.timedelta(days=span),
                     "Chờ Giám đốc ký")
+    _file_plan(session, year)
+
+
+PLAN = (("Tổ chức cán bộ", "TCCB", (("Hồ sơ tuyển dụng, bổ nhiệm cán bộ năm {y}", "70 năm", ("Quyết định",)),
+                                     ("Hồ sơ đào tạo, bồi dưỡng năm {y}", "20 năm", ("Kế hoạch", "Báo cáo")))),
+        ("Văn phòng", "VP", (("Hồ sơ giấy mời, hội nghị năm {y}", "5 năm", ("Giấy mời",)),
+                             ("Hồ sơ công văn trao đổi năm {y}", "10 năm", ("Công văn", "Thông báo")))))
+
+
+def _file_plan(session: Session, year: int) -> None:
+    """A year's file plan with its work files, the incoming documents filed by type and the
+    first file closed: the Hồ sơ tab and a handover have something to show."""
+    from sqlalchemy import select
+
+    from app.archive import closing, filing, plan
+    from db.models import Book, Entry
+
+    made = []
+    for heading, abbr, files in PLAN:
+        h = plan.add_heading(session, year, heading, abbr)
+        for title, retention, types in files:
+            made.append((plan.create_hoso(session, year, title.format(y=year), retention, heading_id=h.id), types))
+    rows = session.execute(select(Entry.id, Entry.doc_type).join(Book, Book.id == Entry.book_id).where(
+        Book.key == "incoming", Entry.year == year, Entry.status == "registered").order_by(Entry.id)).all()
+    filed = [h.id for h, types in made if _file(filing, session, h.id, [i for i, t in rows if t in types][:25])]
+    if filed:
+        closing.close(session, filed[0])
+
+
+def _file(filing, session: Session, hoso_id: int, ids: list[int]) -> bool:
+    if ids:
+        filing.add(session, hoso_id, ids)
+    return bool(ids)

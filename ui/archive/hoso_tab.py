@@ -80,6 +80,9 @@ class HosoTab(QWidget):
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.doc_view = table(self, self.docs, 4)
+        # Long issuer names sized to their content left the trích yếu a few letters wide.
+        self.doc_view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
+        self.doc_view.setColumnWidth(5, 170)
         self.add_button = QPushButton(self.tr("&Thêm văn bản…"), self)
         self.remove_button = QPushButton(self.tr("&Bỏ ra"), self)
         self.up_button = QPushButton(self.tr("Lên"), self)
