@@ -24,6 +24,10 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = tempfile.mkdtemp(prefix="vanthu-demo-")
     if args.command:
         store, code = open_for_cli(data_dir)
+        if store and args.demo:  # the help promises sample data on the command line too
+            from app import demo
+            with store.Session.begin() as s:
+                demo.fill(s)
         return run(store, args) if store else code
     if not _has_display():
         print("Không có màn hình (DISPLAY trống). Chạy dưới màn hình ảo: "

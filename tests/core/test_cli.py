@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -96,3 +97,12 @@ def test_ocr_command_prints_one_json_object_per_file(tmp_path, capsys):
     assert (first["number_symbol"], first["date"], first["secrecy"]) == ("123/QĐ-SNV", "2024-03-05", "")
     assert set(first["confidence"]) >= {"issuer", "number_symbol", "date"}
     assert second["file"] == str(bad) and "rỗng" in second["error"]
+
+
+def test_demo_on_the_command_line_has_the_sample_data(capsys):
+    # `--demo` promised sample data but gave the commands an empty database.
+    assert main(["--demo", "list", "--book", "incoming"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 300
+    assert main(["--demo", "hoso", "list", "--year", str(dt.date.today().year)]) == 0
+    assert [h["code"] for h in json.loads(capsys.readouterr().out)][:2] == ["01.TCCB", "02.TCCB"]
