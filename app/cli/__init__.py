@@ -5,6 +5,7 @@ One module per command group; each gives ``add_parsers(sub)`` and ``COMMANDS``
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from app.cli import intake, printing, registers
@@ -94,6 +95,9 @@ def _told(exc: BaseException) -> int:
         return 130
     if isinstance(exc, SystemExit):
         raise exc
+    if isinstance(exc, BrokenPipeError):  # `vanthu list … | head`: the reader has had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 141
     if is_storage_error(exc):
         sys.stderr.write(f"Lỗi: {explain(exc)}\n")
         return 2

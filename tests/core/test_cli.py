@@ -106,3 +106,15 @@ def test_demo_on_the_command_line_has_the_sample_data(capsys):
     assert len(rows) == 300
     assert main(["--demo", "hoso", "list", "--year", str(dt.date.today().year)]) == 0
     assert [h["code"] for h in json.loads(capsys.readouterr().out)][:2] == ["01.TCCB", "02.TCCB"]
+
+
+def test_a_reader_that_stops_early_gets_no_error_message():
+    # `vanthu list … | head -1` said "Lỗi tệp: không đọc/ghi được." when head closed the pipe.
+    from pathlib import Path
+    main_py = Path(__file__).resolve().parents[2] / "main.py"
+    p = subprocess.Popen([sys.executable, str(main_py), "--demo", "list", "--book", "incoming"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert p.stdout.read(1) == b"["
+    p.stdout.close()
+    err = p.stderr.read().decode()
+    assert p.wait(60) == 141 and err == ""
