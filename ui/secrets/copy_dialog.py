@@ -1,12 +1,10 @@
 """Sao, chụp: only with a person allowed for the item's level, within the permitted copies."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QSpinBox)
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox
 
-from app.errors import DomainError
-
-FORMS = (("sao-y", "Sao y"), ("sao-luc", "Sao lục"), ("trich-sao", "Trích sao"), ("chup", "Chụp"))
+from app.secrets.copies import FORMS
+from ui.secrets.dialog_foot import add_ok_rows, write_then_accept
 
 
 class CopyDialog(QDialog):
@@ -25,36 +23,21 @@ class CopyDialog(QDialog):
         self.copies = QSpinBox()
         self.copies.setRange(1, 999)
         self.form = QComboBox()
-        for key, name in FORMS:
+        for key, name in FORMS.items():
             self.form.addItem(self.tr(name), key)
         self.receiver = QLineEdit()
         form.addRow(self.tr("Người cho phép:"), self.authoriser)
         form.addRow(self.tr("Số bản:"), self.copies)
         form.addRow(self.tr("Hình thức:"), self.form)
         form.addRow(self.tr("Người nhận:"), self.receiver)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
+        add_ok_rows(self, form, self.tr("Ghi sổ sao, chụp"))
         if self.authoriser.count() == 0:
             self.error.setText(self.tr("Chưa có người có thẩm quyền cho phép sao, chụp ở độ mật này "
                                        "(vanthu secret authoriser …)."))
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ghi sổ sao, chụp"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
 
     def save(self) -> None:
         from app.secrets import copies
 
-        try:
-            with self.sstore.Session.begin() as s:
-                self.result_view = copies.make_copies(
-                    s, self.item.id, authorised_by=self.authoriser.currentData() or "",
-                    copies=self.copies.value(), form=self.form.currentData(), receiver=self.receiver.text())
-        except DomainError as exc:
-            self.error.setText(exc.message)
-            return
-        self.accept()
+        write_then_accept(self, lambda s: copies.make_copies(
+            s, self.item.id, authorised_by=self.authoriser.currentData() or "",
+            copies=self.copies.value(), form=self.form.currentData(), receiver=self.receiver.text()))

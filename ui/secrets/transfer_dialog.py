@@ -1,11 +1,10 @@
 """Chuyển giao: one line of the transfer book for the chosen secret item."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QSpinBox)
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox
 
-from app.errors import DomainError
+from ui.secrets.dialog_foot import add_ok_rows, write_then_accept
 
 
 class TransferDialog(QDialog):
@@ -26,25 +25,11 @@ class TransferDialog(QDialog):
         form.addRow(self.tr("Đơn vị:"), self.unit)
         form.addRow(self.tr("Số bản:"), self.copies)
         form.addRow(self.tr("Ngày chuyển:"), self.on)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ghi sổ chuyển giao"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_rows(self, form, self.tr("Ghi sổ chuyển giao"))
 
     def save(self) -> None:
         from app.secrets import transfer
 
-        try:
-            with self.sstore.Session.begin() as s:
-                self.result_view = transfer.hand_over(s, self.item.id, self.to.text(), self.copies.value(),
-                                                      unit=self.unit.text(), on=self.on.date().toPython())
-        except DomainError as exc:  # the clerk's input stays in the fields
-            self.error.setText(exc.message)
-            return
-        self.accept()
+        write_then_accept(self, lambda s: transfer.hand_over(  # a refusal leaves the input in the fields
+            s, self.item.id, self.to.text(), self.copies.value(), unit=self.unit.text(),
+            on=self.on.date().toPython()))
