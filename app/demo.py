@@ -126,12 +126,11 @@ def _file_plan(session: Session, year: int) -> None:
             made.append((plan.create_hoso(session, year, title.format(y=year), retention, heading_id=h.id), types))
     rows = session.execute(select(Entry.id, Entry.doc_type).join(Book, Book.id == Entry.book_id).where(
         Book.key == "incoming", Entry.year == year, Entry.status == "registered").order_by(Entry.id)).all()
-    filed = [h.id for h, types in made if _file(filing, session, h.id, [i for i, t in rows if t in types][:25])]
+    filed = []
+    for h, types in made:
+        ids = [i for i, t in rows if t in types][:25]
+        if ids:
+            filing.add(session, h.id, ids)
+            filed.append(h.id)
     if filed:
         closing.close(session, filed[0])
-
-
-def _file(filing, session: Session, hoso_id: int, ids: list[int]) -> bool:
-    if ids:
-        filing.add(session, hoso_id, ids)
-    return bool(ids)

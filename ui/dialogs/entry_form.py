@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -70,8 +71,6 @@ class EntryForm(QWidget):
         layout.addWidget(self.fields)
         if self.extras is not None:
             layout.addWidget(self.extras)
-            from PySide6.QtCore import Qt
-            from PySide6.QtGui import QKeySequence, QShortcut
             for keys in ("Ctrl+Return", "Ctrl+Enter"):  # saves from these boxes as from the others
                 QShortcut(QKeySequence(keys), self.extras, lambda: self.save(),
                           context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
