@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import hashlib
 import io
 import os
 import shutil
@@ -27,7 +28,6 @@ from app.errors import DomainError, ValidationError
 from app.printing.archive_forms import PaperCount
 from app.registers import query
 
-BAGIT_DECLARATION = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 LIST_PDF, MINUTES_PDF, LIST_CSV = "MUC-LUC-HO-SO-NOP-LUU.pdf", "BIEN-BAN-GIAO-NHAN.pdf", "ho-so.csv"
 KEPT_PDF, KEPT_CSV = "DANH-MUC-HO-SO-GIU-LAI.pdf", "ho-so-giu-lai.csv"
 XML_NAME, CSV_NAME = "ho-so.xml", "van-ban.csv"
@@ -183,26 +183,38 @@ def readme(b, org_name: str, files: int, documents: int, kept: int = 0) -> str:
 COPIERS = 4  # opening and writing thousands of files waits on the file system, not the CPU
 
 
-def _copy(src: str, dest: Path) -> None:
-    shutil.copyfile(src, dest)
+BLOCK = 1 << 20
 
 
-def _copy_all(copies, staging: Path, progress, cancelled) -> None:
-    """Copies on a few threads: file creation and write-back wait on the disk, and
-    copyfile (sendfile) releases the interpreter while it waits."""
+def _copy(src: str, dest: Path) -> tuple[str, int]:
+    """Copies one file and returns the SHA-256 and size of the bytes written: the payload is
+    read once (hashlib and file I/O release the interpreter, so the threads overlap)."""
+    h, size = hashlib.sha256(), 0
+    with open(src, "rb") as inp, open(dest, "xb") as out:
+        while block := inp.read(BLOCK):
+            h.update(block)
+            out.write(block)
+            size += len(block)
+    return h.hexdigest(), size
+
+
+def _copy_all(copies, staging: Path, progress, cancelled) -> dict[str, tuple[str, int]]:
+    """Copies on a few threads: file creation and write-back wait on the disk. Returns the
+    digests by the path bagit will give each file once it has moved them under data/."""
     from concurrent.futures import ThreadPoolExecutor
 
-    total, done = len(copies), 0
+    total, done, digests = len(copies), 0, {}
     with ThreadPoolExecutor(COPIERS) as pool:
         for start in range(0, total, 200):
             part = copies[start:start + 200]
-            for _ in pool.map(lambda c: _copy(c[0], staging / c[1]), part):
-                pass
+            for (_src, rel), digest in zip(part, pool.map(lambda c: _copy(c[0], staging / c[1]), part)):
+                digests[f"data/{rel}"] = digest
             done += len(part)
             if cancelled is not None and cancelled():
                 raise WriteFailed("Đã dừng việc tạo gói nộp lưu.")
             if progress is not None:
                 progress(done, total)
+    return digests
 
 
 def _write_failed(exc: OSError, where: Path, need: int) -> WriteFailed:
@@ -216,7 +228,7 @@ def _write_failed(exc: OSError, where: Path, need: int) -> WriteFailed:
                        "các hồ sơ vẫn ở trạng thái đã đóng, chưa nộp lưu.")
 
 
-def _fill(lay: Layout, staging: Path, progress, cancelled) -> None:
+def _fill(lay: Layout, staging: Path, progress, cancelled) -> dict[str, tuple[str, int]]:
     """The printed forms and the metadata first, then the scans on a few threads. Not at the
     same time: the copying threads need the interpreter for a moment at every file (open, stat,
     close), and beside a thread building XML they wait for it so often that the copy ran two to
@@ -227,14 +239,13 @@ def _fill(lay: Layout, staging: Path, progress, cancelled) -> None:
         dest.write_bytes(data)
     for rel in {str(Path(r).parent) for _s, r in lay.copies}:
         (staging / rel).mkdir(parents=True, exist_ok=True)
-    _copy_all(lay.copies, staging, progress, cancelled)
+    return _copy_all(lay.copies, staging, progress, cancelled)
 
 
 def write(lay: Layout, out_dir: Path, as_zip: bool = False,
           progress: Callable[[int, int], None] | None = None,
           cancelled: Callable[[], bool] | None = None) -> tuple[Path, "verify.Report"]:
     """Writes the package and checks it again in full; returns its path and that check."""
-    bagit = bagging.bagit()
     out_dir = Path(out_dir)
     final = out_dir / (f"{lay.code}.zip" if as_zip else lay.code)
     if final.exists():
@@ -251,13 +262,9 @@ def write(lay: Layout, out_dir: Path, as_zip: bool = False,
         raise _write_failed(exc, out_dir, need) from None
     tmp_zip = out_dir / f".{lay.code}.zip.part"
     try:
-        _fill(lay, staging, progress, cancelled)
-        bagit.make_bag(str(staging), dict(lay.bag_info), processes=bagging.HASHERS, checksums=["sha256"])
-        # bagit-python 1.9 declares 0.97; the layout it writes is that of RFC 8493 (1.0), so the
-        # declaration is set to 1.0 and bagit regenerates the tag manifest over it (and the README).
-        (staging / "bagit.txt").write_text(BAGIT_DECLARATION, encoding="utf-8")
+        digests = _fill(lay, staging / "data", progress, cancelled)
         (staging / "README.txt").write_text(lay.readme, encoding="utf-8")
-        bagging.retag(str(staging))
+        bagging.make(str(staging), dict(lay.bag_info), digests)
         if as_zip:
             _zip(staging, tmp_zip, lay.code)
             shutil.rmtree(staging)

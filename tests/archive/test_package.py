@@ -181,20 +181,21 @@ def test_empty_period(closed_quarter, tmp_path):
 
 
 def test_the_check_after_writing_rejects_a_package_damaged_while_written(closed_quarter, tmp_path, monkeypatch):
-    """The re-check is a real one: a payload byte changed after bagit hashed it (a bad disk,
-    say) is caught, nothing is left under the final name and the files stay closed."""
+    """The re-check is a real one: a copy whose byte differs from its source (a bad write, say:
+    the manifest holds the source's digest, taken as it was copied) is caught, nothing is left
+    under the final name and the files stay closed."""
     from app.archive import bagging
 
-    real = bagging.retag
+    real = bagging.make
 
-    def damage_then_retag(bag_dir, *a, **kw):
+    def damage_then_bag(bag_dir, *a, **kw):
         victim = next((package.Path(bag_dir) / "data" / "02.TCCB").glob("*.png"))
         raw = bytearray(victim.read_bytes())
         raw[-1] ^= 1
         victim.write_bytes(bytes(raw))
         return real(bag_dir, *a, **kw)
 
-    monkeypatch.setattr(bagging, "retag", damage_then_retag)
+    monkeypatch.setattr(bagging, "make", damage_then_bag)
     with pytest.raises(package.WriteFailed) as err:
         export(closed_quarter, tmp_path)
     assert "không qua kiểm tra" in err.value.message and "data/02.TCCB/" in err.value.message
