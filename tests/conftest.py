@@ -7,6 +7,20 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 @pytest.fixture
+def office_today():
+    """Today held at 1 December 2026 (the clock still runs from there). The archive tests'
+    office year is 2026 and the law's terms run from it: a file may be kept back until at most
+    two years after it falls due for deposit, and only until a day after today, so the same
+    tests would fail once that day has passed."""
+    import datetime as dt
+
+    import time_machine
+
+    with time_machine.travel(dt.datetime(2026, 12, 1, 9, 0), tick=True):
+        yield
+
+
+@pytest.fixture
 def store(tmp_path):
     from app.store import open_store
 

@@ -11,6 +11,11 @@ from app.registers.draft import Draft
 YEAR = 2026
 
 
+@pytest.fixture(autouse=True)
+def _office_today(office_today):
+    pass
+
+
 def incoming(n: int, **kw) -> Draft:
     day = dt.date(YEAR, 1, 5) + dt.timedelta(days=n)
     values = dict(received_at=f"{day:%d/%m/%Y} 08:00", issuer=f"UBND huyện {n % 3}",

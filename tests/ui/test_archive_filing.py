@@ -1,6 +1,7 @@
 """Filing as a clerk does it: rows chosen in the register with the keyboard, Ctrl+H, the file
 picked by typing, Enter; the register's Hồ sơ column then names the file. The Hồ sơ tab lists
 the year's files with state and counts, and a file's documents in order with their scans."""
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -8,6 +9,8 @@ from app.archive import filing, plan
 from tests.archive.conftest import YEAR, closed_quarter, office  # noqa: F401  (fixtures)
 from tests.ui.conftest import type_text
 from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.usefixtures("office_today")
 
 
 def window(qtbot, office, runner, settings):

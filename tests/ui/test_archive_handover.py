@@ -1,5 +1,6 @@
 """The handover dialog: the period's closed files, secret ones refused with the reason, the
 package written and checked on a worker, the files then handed over."""
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -7,6 +8,8 @@ from app.archive import closing, filing, plan, verify
 from app.registers import service
 from tests.archive.conftest import YEAR, closed_quarter, incoming, office  # noqa: F401  (fixtures)
 from ui.archive.handover_dialog import HandoverDialog
+
+pytestmark = pytest.mark.usefixtures("office_today")
 
 
 def test_handover_dialog_exports_a_checked_package(qtbot, closed_quarter, runner, tmp_path, monkeypatch):

@@ -1,10 +1,13 @@
 """The file plan from the menu: a heading added through the dialogs, next year started from
 this year's plan, the decision recorded; the Hồ sơ tab shows the result."""
+import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from app.archive import plan
 from tests.archive.conftest import YEAR, office  # noqa: F401  (fixtures)
 from ui.archive import plan_actions
+
+pytestmark = pytest.mark.usefixtures("office_today")
 
 
 def test_plan_from_the_menu(qtbot, office, runner, monkeypatch):
