@@ -72,3 +72,30 @@ def test_texture_read_as_letters_is_no_summary():
     lexicon = spelling.built_in()
     assert _known_share("KEITH, DHỪ KonteesrovetbinitoniirigiS0111010 4430391469/1411895E", lexicon) < 0.25
     assert _known_share("V/v chính sách thuế TNDN", lexicon) >= 0.5
+
+
+def test_date_marks_inside_a_word_and_misread_beside_a_handwritten_day():
+    joined = figures.date_marks(words(("Hà", 800, 40), ("Nội,", 850, 60), ("ngày34thángoanăm", 920, 300),
+                                      ("2018", 1230, 70)))
+    assert list(joined) == ["ngay", "thang", "nam"]
+    assert joined["ngay"][1] < joined["thang"][0] < joined["thang"][1] < joined["nam"][0]
+    misread = figures.date_marks(words(("Hà", 800, 40), ("Nội", 850, 60), ("ngài", 920, 60), ("—", 1000, 30),
+                                       ("th.im::", 1080, 80), ("08", 1180, 40), ("năm", 1250, 60)))
+    assert list(misread) == ["ngay", "thang", "nam"]
+    assert set(figures.date_blanks(words(("Hà", 800, 40), ("Nội,", 850, 60), ("này", 920, 60),
+                                         ("tháng", 1080, 80), ("năm", 1250, 60)))) == {"day", "month"}
+    # "Thành phố" before the date is the place, not "tháng"; nothing after "năm" is looked for.
+    assert figures.date_marks(words(("Thành", 700, 80), ("phố", 790, 50), ("ngày", 850, 60)))["ngay"][0] == 850
+
+
+def test_the_signing_date_bounds_the_day_and_month_read():
+    import datetime as dt
+    from collections import Counter
+
+    parts = {"day": Counter({"8": 2, "3": 1}), "month": Counter({"8": 3})}
+    # Signed on 3 August: 8 August cannot be; of what was read, 3 August fits.
+    assert figures._pick_date(2020, parts, dt.date(2020, 8, 3)) == dt.date(2020, 8, 3)
+    assert figures._pick_date(2020, parts, None) == dt.date(2020, 8, 8)  # two looks agree
+    # Nothing read fits the bound: nothing is filled.
+    assert figures._pick_date(2020, parts, dt.date(2020, 7, 1)) is None
+    assert figures._pick_date(2020, {"day": Counter({"3": 1}), "month": Counter({"8": 1})}, None) is None

@@ -48,3 +48,14 @@ def test_handwritten_number_read_from_its_blank_is_marked_for_checking():
     h = read_header(REAL / "docs" / "d007.pdf")  # 354 in blue ink before "/GM-SXD"
     assert h.number_symbol.value == truth("d007")["number_symbol"]
     assert h.number_symbol.confidence < CONFIDENT and h.number_symbol.note == NUMBER_NOTE
+
+
+@pytest.mark.parametrize("name", ["d028", "d034"])
+def test_place_date_row_with_its_words_misread_beside_a_handwritten_day(name):
+    # d028: "Hà Nội ngài — tháng 08 năm 2020"; d034: "Hà Nội ngày" and "th.im:: 8 năm 2020)"
+    # read as two lines. The row is found, the day read from its blank, for checking.
+    from app.intake.ocr.figures import DATE_NOTE
+
+    h = read_header(REAL / "docs" / f"{name}.pdf")
+    assert h.date.value == truth(name)["date"]
+    assert h.date.confidence < CONFIDENT and h.date.note == DATE_NOTE

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from app.intake.ocr import fields as F, names, spelling, vocabulary
+from app.intake.ocr import fields as F, figures, names, spelling, vocabulary
 from app.intake.ocr.lines import Line
 from app.text import fold, nfc
 
@@ -107,9 +107,12 @@ def date_row(lines: list[Line], above: int | None = None) -> Line | None:
     for line in right:
         row = sorted([o for o in right if _same_row(o, line)], key=lambda o: o.left)
         whole = Line(tuple(w for o in row for w in o.words), line.page_width, line.ink)
-        place = whole.folded.split("ngay", 1)[0].strip(" ,.")
-        if re.search(r"ngay.*thang.*nam", whole.folded) and place and len(place.split()) <= 5 \
-                and not place.startswith("can cu"):
+        marks = figures.date_marks(whole.words)
+        if len(marks) < 3 or not re.search(r"nam\s*(?:19|20)\d\d", whole.folded):
+            continue
+        # The place: the words before "ngày" (the mark's word may carry the day: "ngày04").
+        place = " ".join(fold(w.text) for w in whole.words if w.left + w.width / 2 < marks["ngay"][0]).strip(" ,.")
+        if place and len(place.split()) <= 5 and not place.startswith("can cu"):
             return whole
     return None
 

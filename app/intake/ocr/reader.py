@@ -139,9 +139,10 @@ def _parallel(jobs):
         return list(pool.map(lambda job: job(), jobs))
 
 
-def _header_pass(gray, clean, types, known, lexicon=None) -> tuple[dict[str, Field], tuple, str, int]:
+def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None) -> tuple[dict[str, Field], tuple, str, int]:
     """`clean`: the page without its coloured ink (`gray` itself when it has none), which is
-    what is read; the stamps' own band is read from `gray`."""
+    what is read; the stamps' own band is read from `gray`; `signed_on`: the date of the
+    file's first digital signature, which bounds a handwritten date."""
     coloured = clean is not gray
     # A picture wider than a page is tall is a crop of the header: all of it is read.
     cut = preprocess.cut_row(clean) if gray.height > gray.width * 1.1 else gray.height
@@ -167,7 +168,7 @@ def _header_pass(gray, clean, types, known, lexicon=None) -> tuple[dict[str, Fie
     if not (found["secrecy"].value and found["urgency"].value):
         found = _stamp_pass(gray, cut, lines, found)
     # Figures written by hand into the blanks, read from the page with its pen ink.
-    found = figures.fill(gray, lines, found)
+    found = figures.fill(gray, lines, found, signed_on)
     text = "\n".join(ln.text for ln in lines)
     pieces = tuple((out["pdf"], t, b) for (t, b), out in zip(bands, outs))
     if coloured:
@@ -277,14 +278,16 @@ def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None
     if preprocess.is_blank(gray):
         raise errors.blank_page()
     _check(cancelled)
-    found, pdf, text, cut = _header_pass(gray, clean, doc_types, known_issuers, lexicon)
+    signed_on = min((s.signed_at for s in signed if s.signed_at), default=None)
+    signed_on = signed_on.date() if signed_on else None
+    found, pdf, text, cut = _header_pass(gray, clean, doc_types, known_issuers, lexicon, signed_on)
     if not _looks_read(found):
         # Upside down (fed the wrong way into the scanner): one more try turned round.
         if clean is gray:
             turned = turned_clean = gray.rotate(180)
         else:  # the ink was taken out of the top only: that of the page turned round
             turned, turned_clean, _k = prepare(first.rotate(180), colour=True)
-        again = _header_pass(turned, turned_clean, doc_types, known_issuers, lexicon)
+        again = _header_pass(turned, turned_clean, doc_types, known_issuers, lexicon, signed_on)
         if _looks_read(again[0]):
             found, pdf, text, cut = again
             gray = turned
