@@ -83,9 +83,9 @@ def _told(exc: BaseException) -> int:
     """Says what went wrong in Vietnamese, in one place for every command; the exit code."""
     if isinstance(exc, DomainError):
         sys.stderr.write(f"Lỗi: {exc.message}\n")
-        if isinstance(exc, ValidationError):
-            for field, message in exc.errors.items():
-                sys.stderr.write(f"  {field}: {message}\n")
+        if isinstance(exc, ValidationError):  # the other wrong fields; the first was just said
+            for message in list(exc.errors.values())[1:]:
+                sys.stderr.write(f"  {message}\n")
         return 2
     if isinstance(exc, (BadDate, PrintError)):
         sys.stderr.write(f"Lỗi: {exc}\n")

@@ -121,3 +121,11 @@ def test_keep_back_and_paper_counts_from_the_command_line(closed_quarter, capsys
     assert "Handover-Paper-Boxes: 2" in info and "Handover-Shelf-Metres: 0.3" in info
     code, o, _ = cli(store, capsys, "hoso", "release", "02.TCCB", "--year", y)
     assert code == 0 and lines(o)[0]["state"] == "closed"
+
+
+def test_every_wrong_field_is_said_once_in_vietnamese(office, capsys):
+    code, _, err = cli(office["store"], capsys, "hoso", "create", "--year", str(YEAR), "--code", "09.VP",
+                       "--title", "", "--retention", "7 năm")
+    said = [line.strip() for line in err.splitlines()]
+    assert code == 2 and said[0] == "Lỗi: Cần tiêu đề hồ sơ." and len(said) == 2
+    assert said[1].startswith("Thời hạn bảo quản phải là một trong: Vĩnh viễn") and ":" not in said[1].split()[0]
