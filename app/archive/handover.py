@@ -84,10 +84,10 @@ def begin(session: Session, year: int, period: str, codes: list[str] | None = No
                  package_path="", failure="")
     session.add(b)
     session.flush()
-    for v in chosen:
-        h = session.get(Hoso, v.id)
-        h.state, h.handover_id = "in_handover", b.id
-        trail.note(session, h.id, "đưa vào đợt nộp lưu", b.code, kind="")
+    with session.no_autoflush:  # one flush for the batch, not one for each of hundreds of files
+        for h in session.scalars(select(Hoso).where(Hoso.id.in_([v.id for v in chosen])).order_by(Hoso.code)):
+            h.state, h.handover_id = "in_handover", b.id
+            trail.note(session, h.id, "đưa vào đợt nộp lưu", b.code, kind="")
     trail.audit(session, "handover", None, batch=b.code, action="bắt đầu", files=[v.code for v in chosen],
                 paper_boxes=paper[0], shelf_metres=paper[1])
     return view(session, b)
