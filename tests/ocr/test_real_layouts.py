@@ -14,10 +14,12 @@ from tests.ocr.real_set import REAL, needs_real_set, truth
 pytestmark = needs_real_set
 
 
-@pytest.mark.parametrize("name", ["d009", "d006"])
+@pytest.mark.parametrize("name", ["d009", "d006", "d026"])
 def test_long_summary_lines_and_a_bracket_at_the_summary_spacing(name):
     # d009: the first line under QUYẾT ĐỊNH is wider than two thirds of the page;
-    # d006: three lines, the last "(tại phiên họp số 45)" at the summary's own spacing.
+    # d006: three lines, the last "(tại phiên họp số 45)" at the summary's own spacing;
+    # d026: four lines as wide as the body's, centred on TỜ TRÌNH, the first a line's
+    # height under it.
     h = read_header(REAL / "docs" / f"{name}.pdf")
     assert h.summary.value == truth(name)["summary"]
     assert h.summary.confidence < CONFIDENT  # a long OCR'd line: always shown for checking

@@ -402,6 +402,15 @@ def _summary_lines(lines: list[Line], title: Line, exact: bool = False) -> Field
         if prev is title and centred and not exact and line.top - title.bottom < 0.8 * height \
                 and not line.folded.startswith(("kinh gui", "can cu", "tran trong")):
             wide = 0.82  # close under the title and centred on it: a long first line
+        if prev is title and not exact and abs(line.center - title.center) < 0.01 * line.page_width \
+                and line.top - title.bottom < 1.5 * height \
+                and not line.folded.startswith(("kinh gui", "can cu", "tran trong")):
+            # Centred on the title to a letter's width: a long first line of a trích yếu (a
+            # body's first line is indented, which moves its middle by half the indent).
+            wide = 0.82
+        if line.side != "centre" and (line.right < title.left or line.left > title.right) \
+                and (line.conf < 0.75 or line.letters <= 3 or _is_den_stamp(line)):
+            continue  # a receiving stamp's or a seal's fragment in the margin beside the title
         if line.side != "centre" or line.top - prev.bottom > gap \
                 or (line.right - line.left) > wide * line.page_width \
                 or line.folded.startswith(("kinh gui", "can cu")):
