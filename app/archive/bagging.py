@@ -70,7 +70,7 @@ DECLARATION = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 def make(bag_dir: str, info: dict, digests: dict[str, tuple[str, int]]) -> None:
     """make_bag's steps, by bagit's own functions, for a folder whose payload was written under
     data/ in the first place: the manifest (make_manifests, given the digests taken while
-    copying), bagit.txt, bag-info.txt with the Payload-Oxum bagit counts, and the tag manifest
+    copying, by path inside data/), bagit.txt, bag-info.txt with the Payload-Oxum bagit counts, and the tag manifest
     over every tag file there (README.txt too). make_bag itself would first check the access
     of every file twice, move each one into data/, and read the finished bag back only to
     return it: a second or more of a quarter's 9,000 files, for nothing verify does not do.
@@ -79,7 +79,7 @@ def make(bag_dir: str, info: dict, digests: dict[str, tuple[str, int]]) -> None:
     old = os.getcwd()
     os.chdir(bag_dir)  # bagit's writers name their files relative to the bag, as in make_bag
     try:
-        with digested(digests):
+        with digested({f"data/{rel}": d for rel, d in digests.items()}):  # as bagit walks the payload
             total_bytes, total_files = lib.make_manifests("data", HASHERS, algorithms=["sha256"], encoding="utf-8")
         with open("bagit.txt", "w", encoding="utf-8") as f:
             f.write(DECLARATION)

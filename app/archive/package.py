@@ -198,17 +198,17 @@ def _copy(src: str, dest: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def _copy_all(copies, staging: Path, progress, cancelled) -> dict[str, tuple[str, int]]:
+def _copy_all(copies, payload: Path, progress, cancelled) -> dict[str, tuple[str, int]]:
     """Copies on a few threads: file creation and write-back wait on the disk. Returns the
-    digests by the path bagit will give each file once it has moved them under data/."""
+    digests by path inside the payload folder."""
     from concurrent.futures import ThreadPoolExecutor
 
     total, done, digests = len(copies), 0, {}
     with ThreadPoolExecutor(COPIERS) as pool:
         for start in range(0, total, 200):
             part = copies[start:start + 200]
-            for (_src, rel), digest in zip(part, pool.map(lambda c: _copy(c[0], staging / c[1]), part)):
-                digests[f"data/{rel}"] = digest
+            for (_src, rel), digest in zip(part, pool.map(lambda c: _copy(c[0], payload / c[1]), part)):
+                digests[rel] = digest
             done += len(part)
             if cancelled is not None and cancelled():
                 raise WriteFailed("Đã dừng việc tạo gói nộp lưu.")
@@ -228,18 +228,18 @@ def _write_failed(exc: OSError, where: Path, need: int) -> WriteFailed:
                        "các hồ sơ vẫn ở trạng thái đã đóng, chưa nộp lưu.")
 
 
-def _fill(lay: Layout, staging: Path, progress, cancelled) -> dict[str, tuple[str, int]]:
+def _fill(lay: Layout, payload: Path, progress, cancelled) -> dict[str, tuple[str, int]]:
     """The printed forms and the metadata first, then the scans on a few threads. Not at the
     same time: the copying threads need the interpreter for a moment at every file (open, stat,
     close), and beside a thread building XML they wait for it so often that the copy ran two to
     three times slower than alone (measured: 3.3 s alone, 8-16 s beside it, 1.7 GB)."""
     for rel, data in lay.generated():
-        dest = staging / rel
+        dest = payload / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(data)
     for rel in {str(Path(r).parent) for _s, r in lay.copies}:
-        (staging / rel).mkdir(parents=True, exist_ok=True)
-    return _copy_all(lay.copies, staging, progress, cancelled)
+        (payload / rel).mkdir(parents=True, exist_ok=True)
+    return _copy_all(lay.copies, payload, progress, cancelled)
 
 
 def write(lay: Layout, out_dir: Path, as_zip: bool = False,
