@@ -61,3 +61,36 @@ def test_place_date_row_with_its_words_misread_beside_a_handwritten_day(name):
     h = read_header(REAL / "docs" / f"{name}.pdf")
     assert h.date.value == truth(name)["date"]
     assert h.date.confidence < CONFIDENT and h.date.note == DATE_NOTE
+
+
+def test_born_digital_number_and_day_stamped_as_signature_pictures():
+    # d071: the signing service put "2" and "21" into the blanks as pictures in its
+    # signature fields; the text layer has "Số - HD/BTCTU" and "ngày tháng 11". They are read
+    # from the page drawn with its fields, as a handwritten figure is, and marked for checking.
+    from app.intake.ocr.figures import DATE_NOTE, NUMBER_NOTE
+
+    h = read_header(REAL / "docs" / "d071.pdf")
+    t = truth("d071")
+    assert h.source == "text"
+    assert (h.number_symbol.value, h.date.value) == (t["number_symbol"], t["date"])
+    assert h.number_symbol.note == NUMBER_NOTE and h.date.note == DATE_NOTE
+    assert h.number_symbol.confidence < CONFIDENT and h.date.confidence < CONFIDENT
+
+
+@pytest.mark.parametrize("name", ["d004", "d032"])
+def test_sideways_urgency_stamp_in_the_left_margin(name):
+    # The arrow-shaped HỎA TỐC stamp at about 60-70 degrees beside the header (d004) and over
+    # the body's first lines (d032): read turned upright, marked for checking.
+    h = read_header(REAL / "docs" / f"{name}.pdf")
+    assert h.urgency.value == "Hỏa tốc" == truth(name)["urgency"]
+    assert h.urgency.confidence < CONFIDENT
+
+
+def test_no_margin_stamp_where_there_is_none():
+    from app.intake.ocr import load, margin
+    from app.intake.ocr.reader import prepare
+
+    # d045: a VGP logo at the top left and a level receiving stamp in the margin: no
+    # slanted frame, so no Tesseract run for it.
+    gray = prepare(next(load.iter_pages(REAL / "docs" / "d045.pdf")))[0]
+    assert margin.frame(gray) is None

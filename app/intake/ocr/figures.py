@@ -184,11 +184,13 @@ DATE_NOTE = "Ngày viết tay, đọc thử — cần kiểm tra."
 SURE = 0.8  # a field read at least this surely by the page pass is left alone
 
 
-def fill(gray, lines, found: dict, signed_on=None) -> dict:
+def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False) -> dict:
     """`found` with the number and date that the page pass left empty or doubtful read again
     from their blanks in `gray` (the page with its ink, pen included). `signed_on`: the date
     of the file's first digital signature, if any, which bounds the date (signed on or after
-    it, mostly within days): of the days and months the looks read, the pair that fits it."""
+    it, mostly within days): of the days and months the looks read, the pair that fits it.
+    `inked_only`: a blank with no figure-like stroke in it is not read at all (a born-digital
+    page's blank is either empty or holds a figure drawn as a picture)."""
     from app.intake.ocr import extract as E
 
     number, date = found["number_symbol"], found["date"]
@@ -207,6 +209,13 @@ def fill(gray, lines, found: dict, signed_on=None) -> dict:
         for kind, blank in (date_blanks(row.words) if row is not None else {}).items():
             jobs.append((kind, row, None))
             blanks.append(blank)
+    if inked_only:
+        kept = [i for i, (b, (_k, line, _t)) in enumerate(zip(blanks, jobs))
+                if pen.figures_only(gray, b, line.words, line.bottom - line.top) is not None]
+        kinds = {jobs[i][0] for i in kept}
+        # A day and a month make a date together: one of them blank, neither is read.
+        kept = [i for i in kept if jobs[i][0] == "number" or {"day", "month"} <= kinds]
+        jobs, blanks = [jobs[i] for i in kept], [blanks[i] for i in kept]
     if not blanks:
         return found
     readings = read(gray, blanks, [line for _k, line, _t in jobs])

@@ -126,3 +126,20 @@ def iter_pages(path: Path, max_pages: int = MAX_PAGES, dpi: int = PDF_DPI,
 
 def load_pages(path: Path | str, max_pages: int = MAX_PAGES, dpi: int = PDF_DPI) -> list[Image.Image]:
     return list(iter_pages(Path(path), max_pages, dpi))
+
+
+def render_top(path: Path | str, share: float, dpi: int, index: int = 0) -> Image.Image:
+    """The top `share` of a PDF page drawn in gray at `dpi`, its form fields' appearances
+    included: signing services stamp the number and the day into the blanks as pictures in
+    their signature fields, which are no part of the text layer."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        pdf.init_forms()  # without it pdfium draws no form field's appearance
+        page = pdf[index]
+        height = page.get_size()[1]
+        bitmap = page.render(scale=dpi / 72, crop=(0, height * (1 - share), 0, 0), may_draw_forms=True)
+        return bitmap.to_pil().convert("L")
+    finally:
+        pdf.close()

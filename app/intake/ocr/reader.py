@@ -14,7 +14,7 @@ from typing import Callable
 from PIL import Image
 
 from app.intake import pdftext, signatures
-from app.intake.ocr import engine, errors, evidence, fields, figures, load, preprocess
+from app.intake.ocr import engine, errors, evidence, fields, figures, load, margin, preprocess
 from app.intake.ocr.extract import HANDWRITTEN_NOTE, Field, date_row, extract
 from app.intake.ocr.lines import build_lines, dedupe, with_ink
 
@@ -167,6 +167,11 @@ def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None) -> tup
         found = _retry_columns(gray, cut, lines, found, types, known, lexicon)
     if not (found["secrecy"].value and found["urgency"].value):
         found = _stamp_pass(gray, cut, lines, found)
+    if not found["urgency"].value:
+        # An urgency stamp pressed sideways in the left margin, read turned upright.
+        hit = margin.urgency(gray, dpi)
+        if hit:
+            found = {**found, "urgency": Field(hit[0], hit[1])}
     # Figures written by hand into the blanks, read from the page with its pen ink.
     found = figures.fill(gray, lines, found, signed_on)
     text = "\n".join(ln.text for ln in lines)
@@ -312,7 +317,18 @@ def _text_header(path, pages, types, known, lexicon, signed) -> HeaderResult | N
     found = extract(lines, types, known, lexicon, exact=True)
     if not _looks_read(found):
         return None
-    found = evidence.from_signatures(evidence.text_layer(found), signed)
+    found = evidence.text_layer(found)
+    if found["number_symbol"].note == HANDWRITTEN_NOTE or not found["date"].value:
+        # A blank in the text layer: the signing service may have stamped the number or the
+        # day there as a picture. Read as a handwritten figure is, and so marked for checking.
+        signed_on = min((s.signed_at for s in signed if s.signed_at), default=None)
+        try:
+            top = load.render_top(path, HEADER_SHARE, pdftext.DPI)
+        except Exception:  # noqa: BLE001 - a page pdfium cannot draw: the blanks stay empty
+            top = None
+        if top is not None:
+            found = figures.fill(top, lines, found, signed_on.date() if signed_on else None, inked_only=True)
+    found = evidence.from_signatures(found, signed)
     return HeaderResult(**found, pages=pages, image_size=page.size,
                         header_text="\n".join(ln.text for ln in lines), source="text",
                         signatures=signed)
