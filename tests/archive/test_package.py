@@ -121,11 +121,11 @@ def test_changed_zip_is_found(closed_quarter, tmp_path):
 def test_full_disk_leaves_nothing_and_files_stay_closed(closed_quarter, tmp_path, monkeypatch):
     calls = []
 
-    def full(src, dest):
+    def full(src, dest, known=""):
         calls.append(src)
         if len(calls) > 3:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(src, dest)
+        return real(src, dest, known)
 
     real = package._copy
     monkeypatch.setattr(package, "_copy", full)
@@ -203,6 +203,23 @@ def test_the_check_after_writing_rejects_a_package_damaged_while_written(closed_
     with office_session(closed_quarter) as s:
         assert {h.code: h.state for h in plan.list_hoso(s, YEAR)}["02.TCCB"] == "closed"
         assert [b.state for b in handover.batches(s, YEAR)] == ["failed"]
+
+
+def test_a_stored_scan_changed_since_it_was_kept_stops_the_export(closed_quarter, tmp_path):
+    """The manifest carries each original's SHA-256 recorded when it was kept: a stored scan
+    whose bytes changed since (disk rot, a hand edit) fails the check after writing, named as
+    the store's file, and nothing is handed over."""
+    store = closed_quarter["store"]
+    victim = next(store.files_dir.rglob("*.png"))
+    raw = bytearray(victim.read_bytes())
+    raw[len(raw) // 2] ^= 0x40
+    victim.write_bytes(bytes(raw))
+    with pytest.raises(package.WriteFailed) as err:
+        export(closed_quarter, tmp_path)
+    assert "không còn như lúc tiếp nhận" in err.value.message and str(victim) in err.value.message
+    assert list((tmp_path / "out").iterdir()) == []
+    with office_session(closed_quarter) as s:
+        assert {h.code: h.state for h in plan.list_hoso(s, YEAR)}["02.TCCB"] == "closed"
 
 
 def test_full_disk_while_bagit_writes_its_manifest(closed_quarter, tmp_path, monkeypatch):
