@@ -74,8 +74,8 @@ def fill(data: Path, docs: int, files: int, scans: int, rng: random.Random) -> t
             (store.files_dir / pdf_rel).write_bytes(pdf)
             total += len(raw) + len(pdf)
             atts.append(dict(entry_id=entry_id, sha256=digest, original_name=f"scan{n:05d}.jpg",
-                             stored_path=str(rel), pdf_path=str(pdf_rel), pages=pages, ocr_text="", ocr_folded="",
-                             created_at=dt.datetime.now()))
+                             stored_path=str(rel), pdf_path=str(pdf_rel), pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+                             pages=pages, ocr_text="", ocr_folded="", created_at=dt.datetime.now()))
         if atts:
             s.execute(insert(Attachment), atts)
         for f in range(files):

@@ -118,6 +118,7 @@ class Attachment(Base):
     original_name: Mapped[str] = mapped_column(String(300))
     stored_path: Mapped[str] = mapped_column(String(500))
     pdf_path: Mapped[str] = mapped_column(String(500), default="")
+    pdf_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")  # as written; '' before 0007
     pages: Mapped[int] = mapped_column(Integer, default=0)
     ocr_text: Mapped[str] = mapped_column(Text, default="")
     ocr_folded: Mapped[str] = mapped_column(Text, default="")

@@ -114,7 +114,8 @@ def documents_of_files(session: Session, hoso_ids: list[int], files_dir: Path | 
     keys = dict(session.execute(select(Book.id, Book.key)).all())
     scans: dict[int, list] = {}
     for a in _chunked(session, select(Attachment.entry_id, Attachment.pages, Attachment.stored_path, Attachment.pdf_path,
-                                      Attachment.original_name, Attachment.sha256).order_by(Attachment.id),
+                                      Attachment.original_name, Attachment.sha256, Attachment.pdf_sha256)
+                      .order_by(Attachment.id),
                       Attachment.entry_id, ids):
         scans.setdefault(a.entry_id, []).append(a)
     base = str(files_dir or "")
@@ -129,7 +130,7 @@ def documents_of_files(session: Session, hoso_ids: list[int], files_dir: Path | 
                              e.doc_type, e.summary, e.issuer, e.secrecy, pages,
                              tuple((join(base, a.stored_path), join(base, a.pdf_path) if a.pdf_path else "",
                                     a.original_name) for a in mine),
-                             tuple(a.sha256 for a in mine)))
+                             tuple((a.sha256, a.pdf_sha256) for a in mine)))
     return out
 
 

@@ -82,11 +82,11 @@ def _payload_names(d) -> list[tuple[str, str, str]]:
     out = []
     for k, (original, pdf, _name) in enumerate(d.scans, 1):
         stem = f"{d.position:03d}" + (f"-{k}" if len(d.scans) > 1 else "")
-        digest = d.digests[k - 1] if len(d.digests) >= k else ""
+        digest, pdf_digest = d.digests[k - 1] if len(d.digests) >= k else ("", "")
         if original:
             out.append((original, f"{stem}{os.path.splitext(original)[1].lower()}", digest))
         if pdf:
-            out.append((pdf, f"{stem}.ocr.pdf", ""))
+            out.append((pdf, f"{stem}.ocr.pdf", pdf_digest))
     return out
 
 
@@ -191,9 +191,10 @@ BLOCK = 1 << 20
 
 
 def _copy(src: str, dest: Path, known: str = "") -> tuple[str, int]:
-    """Copies one file and returns the SHA-256 and size of its bytes. A scan's original is
-    named by the SHA-256 recorded when it was kept: it is copied by the kernel (shutil uses
-    sendfile) and that digest goes into the manifest. Anything else is hashed as it is copied,
+    """Copies one file and returns the SHA-256 and size of its bytes. A scan's original and its
+    searchable PDF have the SHA-256 recorded when they were kept: such a file is copied by the
+    kernel (shutil uses sendfile) and that digest goes into the manifest. Anything else (a PDF
+    kept before its digest was recorded) is hashed as it is copied,
     read once (hashlib and file I/O release the interpreter, so the threads overlap). Either
     way the check after writing reads every copy back and compares it with the manifest, so a
     bad write, or a stored scan no longer what was registered, stops the export there."""
@@ -349,7 +350,7 @@ def _must_pass(path: Path, lay: Layout):
 
 
 def _rotten(lay: Layout, failed: list[str]) -> list[str]:
-    """The stored originals among the failed payload files whose bytes no longer have the digest
+    """The stored scans among the failed payload files whose bytes no longer have the digest
     recorded when they were kept: the store, not the copy, is at fault."""
     sources = {f"data/{rel}": (src, known) for src, rel, known in lay.copies if known}
     out = []

@@ -84,7 +84,7 @@ class FiledDoc:
     secrecy: str
     pages: int  # from the scans, else the entry's số tờ, else 0
     scans: tuple[tuple[str, str, str], ...]  # (original path, searchable pdf path or '', name)
-    digests: tuple[str, ...] = ()  # each scan's original's SHA-256, as recorded when it was kept
+    digests: tuple[tuple[str, str], ...] = ()  # each scan's (original's, PDF's) SHA-256 as recorded, '' unknown
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,7 @@ def keep_scan(session: Session, files_dir: Path, source: Path, entry_id: int, *,
         _atomic_write(files_dir / pdf_rel, searchable_pdf)
     a = existing or Attachment(sha256=digest, created_at=dt.datetime.now())
     a.original_name, a.stored_path, a.pdf_path = nfc(source.name), str(rel), pdf_rel
+    a.pdf_sha256 = hashlib.sha256(searchable_pdf).hexdigest() if searchable_pdf else ""
     a.pages, a.ocr_text, a.ocr_folded = pages, nfc(ocr_text), fold(ocr_text)
     a.entry_id = entry_id
     session.add(a)
@@ -154,6 +155,7 @@ def set_ocr_text(session: Session, files_dir: Path, scan_id: int, text: str, pdf
     if pdf:
         a.pdf_path = str(Path(a.sha256[:2]) / f"{a.sha256}.ocr.pdf")
         _atomic_write(files_dir / a.pdf_path, pdf)
+        a.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     a.ocr_text, a.ocr_folded = nfc(text), fold(text)
     if a.entry_id:
         service.refold(session, session.get(Entry, a.entry_id))

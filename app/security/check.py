@@ -17,10 +17,10 @@ def _database(s: Session) -> list[str]:
 
 def _attachments(s: Session, files_dir: Path) -> tuple[list[str], set[str]]:
     problems, referenced = [], set()
-    for a_id, entry_id, sha, stored, pdf in s.execute(text(
-            "SELECT id, entry_id, sha256, stored_path, pdf_path FROM attachment ORDER BY id")):
+    for a_id, entry_id, sha, stored, pdf, pdf_sha in s.execute(text(
+            "SELECT id, entry_id, sha256, stored_path, pdf_path, pdf_sha256 FROM attachment ORDER BY id")):
         owner = f"văn bản #{entry_id}" if entry_id else "chưa gắn văn bản"
-        for rel, digest in ((stored, sha), (pdf, None)):
+        for rel, digest in ((stored, sha), (pdf, pdf_sha)):
             if not rel:
                 continue
             rel = Path(rel).as_posix()

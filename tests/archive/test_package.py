@@ -205,12 +205,13 @@ def test_the_check_after_writing_rejects_a_package_damaged_while_written(closed_
         assert [b.state for b in handover.batches(s, YEAR)] == ["failed"]
 
 
-def test_a_stored_scan_changed_since_it_was_kept_stops_the_export(closed_quarter, tmp_path):
-    """The manifest carries each original's SHA-256 recorded when it was kept: a stored scan
-    whose bytes changed since (disk rot, a hand edit) fails the check after writing, named as
-    the store's file, and nothing is handed over."""
+@pytest.mark.parametrize("kind", ["*.png", "*.ocr.pdf"])
+def test_a_stored_scan_changed_since_it_was_kept_stops_the_export(closed_quarter, tmp_path, kind):
+    """The manifest carries the SHA-256 of each original and searchable PDF recorded when it was
+    kept: a stored file whose bytes changed since (disk rot, a hand edit) fails the check after
+    writing, named as the store's file, and nothing is handed over."""
     store = closed_quarter["store"]
-    victim = next(store.files_dir.rglob("*.png"))
+    victim = next(store.files_dir.rglob(kind))
     raw = bytearray(victim.read_bytes())
     raw[len(raw) // 2] ^= 0x40
     victim.write_bytes(bytes(raw))

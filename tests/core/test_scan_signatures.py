@@ -166,8 +166,9 @@ def test_a_file_at_0005_upgrades_with_its_scans_kept(tmp_path):
     engine.dispose()
     store = open_store(tmp_path)
     with store.ReadSession() as s:
-        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0006"
+        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == migrate.HEAD
         assert scans.signatures_of(s, 1) == ()
+        assert s.execute(text("SELECT pdf_sha256 FROM attachment")).scalar() == ""  # 0007: not known before
         assert s.execute(text("SELECT original_name FROM attachment")).scalar() == "a.pdf"
 
 

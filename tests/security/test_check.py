@@ -41,3 +41,11 @@ def test_search_index_out_of_step_is_found(filled):
     con.commit()
     con.close()
     assert any("Chỉ mục tìm kiếm" in p for p in run_check(filled))
+
+
+def test_a_searchable_pdf_changed_behind_the_program_is_found(filled, tmp_path):
+    attach(filled, tmp_path, filled.views[0].id, b"scan")
+    pdf = next(filled.files_dir.rglob("*.ocr.pdf"))
+    pdf.write_bytes(pdf.read_bytes() + b"%%")
+    problems = run_check(filled)
+    assert len(problems) == 1 and pdf.name in problems[0] and "không khớp mã SHA-256" in problems[0]
