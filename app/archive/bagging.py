@@ -64,6 +64,24 @@ def digested(digests: dict[str, tuple[str, int]]):
         _KNOWN.reset(token)
 
 
+SWITCH_INTERVAL = 0.0005  # seconds; Python's default is 0.005
+
+
+@contextlib.contextmanager
+def quick_switching():
+    """While C-level file work (hashing, copying) runs on threads beside Python work on this
+    one: each of those threads needs the interpreter for a moment at every file, and waited up
+    to Python's switch interval (5 ms) for it; ten times shorter, they hardly wait."""
+    import sys
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(interval)
+
+
 DECLARATION = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 
 

@@ -18,6 +18,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 from typing import Callable, Iterator
 
 from app import org as org_mod
@@ -58,10 +59,11 @@ class Layout:
     payload_files: int
     generated: Callable[[], Iterator[tuple[str, bytes]]] = lambda: iter(())  # (path inside data/, content)
     generated_estimate: int = 0
+    source_bytes: int = 0  # of the copies, taken when their presence was checked
 
     @property
     def size(self) -> int:
-        return sum(os.path.getsize(src) for src, _r, _d in self.copies) + self.generated_estimate
+        return self.source_bytes + self.generated_estimate
 
 
 @dataclass(frozen=True)
@@ -106,14 +108,19 @@ def layout(session, batch_id: int, files_dir: Path, paper: PaperCount = PaperCou
     organ_id = (session.get(FilePlan, b.year).organ_id if session.get(FilePlan, b.year) else "") or org.org_abbr
     views = plan._views(session, forms._files_of_batch(session, batch_id))
     copies: list[tuple[str, str, str]] = []
-    documents = 0
+    documents = source_bytes = 0
     for part, filed in _chunks(session, views, files_dir):
         for h in part:
             for d in filed[h.id]:
                 for src, name, digest in _payload_names(d):
-                    if not os.path.isfile(src):
+                    try:
+                        st = os.stat(src)
+                    except OSError:
+                        st = None
+                    if st is None or not S_ISREG(st.st_mode):
                         raise MissingScan(f"Thiếu tệp bản quét trên đĩa: {src} (văn bản #{d.entry_id}, "
                                           f"số {d.number_symbol or d.number}, hồ sơ {h.code}).")
+                    source_bytes += st.st_size
                     copies.append((src, f"{h.code}/{name}", digest))
             documents += len(filed[h.id])
 
@@ -166,7 +173,8 @@ def layout(session, batch_id: int, files_dir: Path, paper: PaperCount = PaperCou
         yield from meta()
 
     return Layout(b.code, tuple(copies), info, readme(b, org.org_name, len(views), documents, len(kept)),
-                  len(views), documents, payload_files, generated, 4096 * (len(views) + documents) + 200_000)
+                  len(views), documents, payload_files, generated, 4096 * (len(views) + documents) + 200_000,
+                  source_bytes)
 
 
 def readme(b, org_name: str, files: int, documents: int, kept: int = 0) -> str:
@@ -237,16 +245,10 @@ def _write_failed(exc: OSError, where: Path, need: int) -> WriteFailed:
                        "các hồ sơ vẫn ở trạng thái đã đóng, chưa nộp lưu.")
 
 
-SWITCH_INTERVAL = 0.0005  # seconds; Python's default is 0.005
-
-
 def _fill(lay: Layout, payload: Path, progress, cancelled) -> dict[str, tuple[str, int]]:
     """The folders, then the scans copied on a few threads while this thread makes the printed
-    forms and the metadata files and writes them. The copying threads need the interpreter for
-    a moment at each file; beside a thread building XML each waited up to Python's switch
-    interval for it (5 ms), so the interval is made ten times shorter meanwhile (measured on a
-    quarter: 0.7-1 s less than making the metadata before the copy)."""
-    import sys
+    forms and the metadata files and writes them (bagging.quick_switching: measured on a
+    quarter, 0.7-1 s less than making the metadata before the copy)."""
     import threading
     from concurrent.futures import ThreadPoolExecutor
 
@@ -264,23 +266,21 @@ def _fill(lay: Layout, payload: Path, progress, cancelled) -> dict[str, tuple[st
     with ThreadPoolExecutor(COPIERS) as pool:
         payload.mkdir(exist_ok=True)
         list(pool.map(lambda rel: (payload / rel).mkdir(parents=True, exist_ok=True), sorted(folders - {""})))
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
         copier = threading.Thread(target=copy, name="handover-copy")
-        copier.start()
-        try:
-            for rel, data in lay.generated():
-                dest = payload / rel
-                if os.path.dirname(rel) not in folders:  # a hồ sơ with no scans
-                    folders.add(os.path.dirname(rel))
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                dest.write_bytes(data)
-        except BaseException:
-            stop.set()
-            raise
-        finally:
-            copier.join()
-            sys.setswitchinterval(interval)
+        with bagging.quick_switching():
+            copier.start()
+            try:
+                for rel, data in lay.generated():
+                    dest = payload / rel
+                    if os.path.dirname(rel) not in folders:  # a hồ sơ with no scans
+                        folders.add(os.path.dirname(rel))
+                        dest.parent.mkdir(parents=True, exist_ok=True)
+                    dest.write_bytes(data)
+            except BaseException:
+                stop.set()
+                raise
+            finally:
+                copier.join()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["digests"]
