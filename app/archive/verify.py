@@ -19,6 +19,7 @@ from app.archive.metadata import FILE_FIELDS
 REQUIRED_INFO = ("Source-Organization", "Bagging-Date", "External-Identifier", "Bag-Group-Identifier",
                  "Payload-Oxum")
 SHOWN = 5  # file names listed in one message
+STRUCTURE = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt")
 # bagit-python logs each finding as a warning; the report says them, in Vietnamese, once.
 logging.getLogger("bagit").addHandler(logging.NullHandler())
 logging.getLogger("bagit").propagate = False
@@ -105,14 +106,19 @@ def _checks(root: Path) -> list[Check]:
 
     bagit = load()
     structure = Check("Cấu trúc gói")
+    missing = [n for n in STRUCTURE if not (root / n).is_file()] + ([] if (root / "data").is_dir() else ["data/"])
     try:
         bag = bagit.Bag(str(root))
-        if not (root / "data").is_dir():
-            raise bagit.BagError("thiếu thư mục data/")
-        structure.message = "có bagit.txt, bag-info.txt, data/, manifest và tagmanifest"
-    except bagit.BagError as exc:
-        structure.ok, structure.message = False, f"không phải gói BagIt đọc được: {exc}"
+    except bagit.BagError:  # its reasons are in English: say which file, in Vietnamese
+        structure.ok, structure.files = False, missing
+        structure.message = "không phải gói BagIt đọc được: " + (
+            f"thiếu {', '.join(missing)}" if missing else "bagit.txt không đúng dạng khai báo BagIt")
         return [structure]
+    structure.message = "có bagit.txt, bag-info.txt, data/, manifest và tagmanifest"
+    if missing:
+        structure.ok, structure.files, structure.message = False, missing, f"thiếu {', '.join(missing)}"
+        if "data/" in missing:
+            return [structure]
     # Every file is hashed on threads while this one makes the other checks (reading the XML,
     # walking the folders): they overlap instead of adding up.
     hashed: dict = {}
@@ -169,9 +175,28 @@ def _oxum(bag) -> Check:
     try:
         bag.validate(fast=True)
         c.message = f"{bag.info.get('Payload-Oxum')} khớp với data/"
-    except bagit.BagValidationError as exc:
-        c.ok, c.message = False, f"không khớp: {exc.message}"
+    except bagit.BagValidationError:
+        c.ok, c.message = False, "không khớp: " + _oxum_difference(bag)
     return c
+
+
+def _oxum_difference(bag) -> str:
+    """bagit says it in English; the counts in Vietnamese (thousands with dots)."""
+    import os
+
+    declared = str(bag.info.get("Payload-Oxum", ""))
+    size, _dot, count = declared.partition(".")
+    files = total = 0
+    for folder, _dirs, names in os.walk(os.path.join(bag.path, "data")):
+        for name in names:
+            files += 1
+            total += os.path.getsize(os.path.join(folder, name))
+    def n(x: int) -> str:
+        return f"{x:,}".replace(",", ".")
+
+    said = (f"bag-info.txt ghi {n(int(count))} tệp, {n(int(size))} byte" if size.isdigit() and count.isdigit()
+            else f"bag-info.txt ghi “{declared}”")
+    return f"{said}; data/ có {n(files)} tệp, {n(total)} byte"
 
 
 def _completeness(bag, root: Path) -> Check:

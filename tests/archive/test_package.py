@@ -108,6 +108,15 @@ def test_every_change_after_export_is_found_and_named(closed_quarter, tmp_path, 
     assert not bagit.Bag(str(result.path)).is_valid()
 
 
+def test_payload_oxum_mismatch_is_said_in_vietnamese(closed_quarter, tmp_path):
+    result = export(closed_quarter, tmp_path)
+    _tampered(result, "added")
+    oxum = next(c for c in verify.verify(result.path).checks if c.title.startswith("Payload-Oxum"))
+    files = result.payload_files
+    assert not oxum.ok and f"ghi {files} tệp" in oxum.message and f"data/ có {files + 1} tệp" in oxum.message
+    assert "Expected" not in oxum.message and "validation" not in oxum.message
+
+
 def test_changed_zip_is_found(closed_quarter, tmp_path):
     result = export(closed_quarter, tmp_path, as_zip=True)
     raw = bytearray(result.path.read_bytes())
@@ -236,3 +245,17 @@ def test_full_disk_while_bagit_writes_its_manifest(closed_quarter, tmp_path, mon
         export(closed_quarter, tmp_path)
     assert "đĩa đầy" in err.value.message
     assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize("remove, said", [("bagit.txt", "thiếu bagit.txt"), ("manifest-sha256.txt", "thiếu manifest-sha256.txt"),
+                                          ("garble bagit.txt", "không đúng dạng khai báo BagIt")])
+def test_a_broken_bag_declaration_is_named_in_vietnamese(closed_quarter, tmp_path, remove, said):
+    result = export(closed_quarter, tmp_path)
+    if remove.startswith("garble"):
+        (result.path / "bagit.txt").write_text("rác\n", encoding="utf-8")
+    else:
+        (result.path / remove).unlink()
+    report = verify.verify(result.path)
+    first = report.checks[0]
+    assert not report.ok and not first.ok and said in first.message
+    assert not any(word in line for line in report.lines() for word in ("Expected", "does not exist", "invalid tag"))
