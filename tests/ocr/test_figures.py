@@ -99,3 +99,14 @@ def test_the_signing_date_bounds_the_day_and_month_read():
     # Nothing read fits the bound: nothing is filled.
     assert figures._pick_date(2020, parts, dt.date(2020, 7, 1)) is None
     assert figures._pick_date(2020, {"day": Counter({"3": 1}), "month": Counter({"8": 1})}, None) is None
+
+
+def test_a_number_tied_with_its_own_start_is_the_longer():
+    from collections import Counter
+
+    from app.intake.ocr.figures import _longer
+
+    # Two looks read "02", two read only its "0": they agree on the longer.
+    assert _longer(Counter({"02": 2, "0": 2}), 2) == "02"
+    assert _longer(Counter({"02": 2, "5": 2}), 2) == ""  # a true tie stays unread
+    assert _longer(Counter({"02": 1, "0": 1}), 2) == ""  # too few votes

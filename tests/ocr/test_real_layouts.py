@@ -94,3 +94,15 @@ def test_no_margin_stamp_where_there_is_none():
     # slanted frame, so no Tesseract run for it.
     gray = prepare(next(load.iter_pages(REAL / "docs" / "d045.pdf")))[0]
     assert margin.frame(gray) is None
+
+
+def test_receiving_stamp_words_read_into_the_summary_row_are_left_out():
+    # d045: the framed "CÔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ" of an ĐẾN stamp read into the
+    # row of the trích yếu's first line (tall, doubtful words at its start), and the "c" of
+    # "cơ" lost under the stamp's edge.
+    h = read_header(REAL / "docs" / "d045.pdf")
+    assert h.summary.value == truth("d045")["summary"]
+    assert h.summary.confidence < CONFIDENT
+    # d015: words standing taller for their descenders and marks ("dụng") are the summary's.
+    h = read_header(REAL / "docs" / "d015.pdf")
+    assert h.summary.value == truth("d015")["summary"]

@@ -54,3 +54,14 @@ def test_only_marks_and_spacing_ever_change(words):
     out = spelling.built_in().correct(text)
     kept = [w for w in words if w != ":"]
     assert fold(out).replace(" ", "") == fold(" ".join(kept)).replace(" ", "")
+
+
+def test_a_mark_read_as_a_letter_and_a_lost_letter_are_put_back():
+    lexicon = spelling.built_in()
+    # Two tone marks on one syllable cannot be Vietnamese: one was read as a letter.
+    assert lexicon.correct("quyết toán dựá án hoàn thành") == "quyết toán dự án hoàn thành"
+    # A letter lost, put back only where the words on both sides know the longer word.
+    assert lexicon.correct("văn bản điện tử gia các cơ quan") == "văn bản điện tử giữa các cơ quan"
+    assert lexicon.correct("quyền hạn và ơ cấu tổ chức") == "quyền hạn và cơ cấu tổ chức"
+    for text in ("Luật hôn nhân và gia đình", "về gia đình và xã hội", "tham gia các hoạt động"):
+        assert lexicon.correct(text) == text

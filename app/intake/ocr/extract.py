@@ -378,10 +378,14 @@ def _summary_lines(lines: list[Line], title: Line, exact: bool = False) -> Field
     prev = title
     height = max(1, title.bottom - title.top)
     for line in lines:
+        if not exact:
+            line = _without_stamp_ends(line)
         if not line.letters and (line.right - line.left) < height:
             continue  # a speck between the lines
         if not exact and line.conf < 0.5 and line.letters <= 4 and (line.right - line.left) < 3 * height:
             continue  # a receiving stamp's scrawl or a seal's edge, read as a mark or two
+        if not exact and line.conf < 0.5 and line.bottom - line.top < 0.3 * height:
+            continue  # specks far smaller than a letter, read as a word ("êxaion")
         # The rule under the summary leaves a wider gap than the summary's own line spacing.
         # Body lines run the full width of the text block; a centred summary never does.
         # The trích yếu may stand a little further under the type name than its own lines.
@@ -431,6 +435,35 @@ def _summary_lines(lines: list[Line], title: Line, exact: bool = False) -> Field
     # A comma at a line's end is the summary's own ("quy trình, / định mức …").
     text = F.summary_text([x.text for x in taken])
     return Field(nfc(text), min(x.weakest for x in taken), _union(taken))
+
+
+def _without_stamp_ends(line: Line) -> Line:
+    """A line without the words of a receiving stamp read into its row at either end (the
+    stamp's framed "CÔNG THÔNG TIN ĐIỆN TỬ …" beside a trích yếu): Tesseract gives them the
+    frame's height and doubts them, or hardly trusts them at all. (Height alone is no sign:
+    a word with a descender and stacked marks, "dụng", stands twice as tall as "sở".)"""
+    words = list(line.words)
+    if len(words) < 4:
+        return line
+    normal = statistics.median(w.height for w in words)
+
+    def stamp(w) -> bool:
+        return (w.height > 1.5 * normal and w.conf < 70) or w.conf < 30
+
+    # Only a run of two or more such words at an end, and only where the line's own remain.
+    def run(ws) -> int:
+        n = 0
+        while n < len(ws) and stamp(ws[n]):
+            n += 1
+        return n if n >= 2 else 0
+
+    head = run(words)
+    words = words[head:]
+    tail = run(words[::-1])
+    words = words[:len(words) - tail]
+    if len(words) == len(line.words) or len(words) < 3:
+        return line
+    return Line(tuple(words), line.page_width, line.ink)
 
 
 def _speck(line: Line, height: int) -> bool:

@@ -228,7 +228,7 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False) -> 
             continue
         votes = tally(reading + ([printed[0]] if printed else []), kind)
         if kind == "number":
-            value = _plain(votes, NEED[kind])
+            value = _plain(votes, NEED[kind]) or _longer(votes, NEED[kind])
             parsed = E.F.parse_number(value + tail) if value else None
             if parsed and fold(parsed[0]) != fold(number.value):
                 out["number_symbol"] = E.Field(parsed[0], GUESS, line.box, NUMBER_NOTE)
@@ -254,6 +254,16 @@ def _plain(votes: Counter, need: int) -> str:
         return ""
     (value, n), *rest = votes.most_common()
     return "" if n < need or (rest and rest[0][1] == n) else value
+
+
+def _longer(votes: Counter, need: int) -> str:
+    """Of two numbers tied in votes, the longer where the other is its start: a look that
+    missed the last figure ("0" beside "02") agrees with the rest of it."""
+    top = votes.most_common(3)
+    if len(top) < 2 or top[0][1] < need or top[1][1] != top[0][1] or (len(top) > 2 and top[2][1] == top[0][1]):
+        return ""
+    short, long_ = sorted((top[0][0], top[1][0]), key=len)
+    return long_ if long_.startswith(short) and len(long_) > len(short) else ""
 
 
 SIGNED_WITHIN = 60  # days: a document is signed on its date or soon after

@@ -7,6 +7,7 @@ pairs around the word as read are not. Words run together ("nhànước") are pa
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -65,13 +66,43 @@ class Lexicon:
                 if best and lower_around and self.before[(fold(prev), best)] and self.after[(best, fold(nxt))]:
                     out[i] = pre + best + post
                 continue
+            if _tones(low) > 1:
+                # Two tone marks on one syllable ("dựá"): a mark read as a letter of its own.
+                # The syllable without one of its marked letters, where that is a known word.
+                fixed = [low[:k] + low[k + 1:] for k in range(len(low)) if _tones(low[k])]
+                fixed = [f for f in fixed if f in self.forms.get(fold(f), ())]
+                if fixed:
+                    best = max(sorted(fixed), key=lambda c: self.support(prev, c, nxt))
+                    out[i] = pre + _case_like(core, best) + post
+                    continue
             candidates = self.forms.get(fold(low), set()) - {low}
+            if not self.support(prev, low, nxt) and prev and nxt:
+                # A letter lost ("gia các" for "giữa các", "ơ cấu" under a stamp's edge): a
+                # word one letter longer, known with the words on both sides of it.
+                lost = [c for c in self._one_longer(fold(low))
+                        if self.before[(fold(prev), c)] and self.after[(c, fold(nxt))]]
+                if lost and not any(self.before[(fold(prev), c)] and self.after[(c, fold(nxt))]
+                                    for c in candidates):
+                    best = max(sorted(lost), key=lambda c: self.support(prev, c, nxt))
+                    out[i] = pre + _case_like(core, best) + post
+                    continue
             if not candidates:
                 continue
             best = max(sorted(candidates), key=lambda c: self.support(prev, c, nxt))
             if self.support(prev, best, nxt) > self.support(prev, low, nxt):
                 out[i] = pre + _case_like(core, best) + post
         return " ".join(out)
+
+    def _one_longer(self, folded: str) -> set[str]:
+        """The known words whose folded form is `folded` with one letter more."""
+        index = self.__dict__.get("_longer")
+        if index is None:
+            index = {}
+            for key, forms in self.forms.items():
+                for k in range(len(key)):
+                    index.setdefault(key[:k] + key[k + 1:], set()).update(forms)
+            self.__dict__["_longer"] = index
+        return index.get(folded, set())
 
     def _part(self, token: str) -> list[str]:
         pre, core, post = _WORD.match(token).groups()
@@ -84,6 +115,13 @@ class Lexicon:
         # Keep the marks as read where they agree in place: "nhànước" -> "nhà nước".
         cut = len(pair[0])
         return [pre + core[:cut], core[cut:] + post]
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave, acute, tilde, hook, dot
+
+
+def _tones(text: str) -> int:
+    return sum(c in _TONES for c in unicodedata.normalize("NFD", text))
 
 
 def _core(token: str) -> str:
