@@ -259,3 +259,12 @@ def test_a_broken_bag_declaration_is_named_in_vietnamese(closed_quarter, tmp_pat
     first = report.checks[0]
     assert not report.ok and not first.ok and said in first.message
     assert not any(word in line for line in report.lines() for word in ("Expected", "does not exist", "invalid tag"))
+
+
+def test_the_copy_off_linux_goes_through_shutil(closed_quarter, tmp_path, monkeypatch):
+    monkeypatch.setattr(package, "KERNEL_COPY", False)
+    used = []
+    real = package.shutil.copyfile
+    monkeypatch.setattr(package.shutil, "copyfile", lambda src, dest: used.append(src) or real(src, dest))
+    result = export(closed_quarter, tmp_path)
+    assert used and bagit.Bag(str(result.path)).is_valid()
