@@ -246,19 +246,34 @@ def _kernel_copy(src: str, dest: Path) -> int:
     return sent
 
 
+GROUP = 25  # files one task of the pool copies: fewer tasks, fewer trips into the interpreter
+
+
 def _copy_all(copies, payload: Path, progress, cancelled, pool) -> dict[str, tuple[str, int]]:
     """Copies on the pool's threads: file creation and write-back wait on the disk. Returns the
     digests by path inside the payload folder."""
-    total, done, digests = len(copies), 0, {}
-    for start in range(0, total, 200):
-        part = copies[start:start + 200]
-        for (_src, rel, _known), digest in zip(part, pool.map(lambda c: _copy(c[0], payload / c[1], c[2]), part)):
-            digests[rel] = digest
-        done += len(part)
-        if cancelled is not None and cancelled():
+    import threading
+
+    base, failed = str(payload), threading.Event()
+
+    def copy_group(group):
+        if failed.is_set() or (cancelled is not None and cancelled()):
+            failed.set()
             raise WriteFailed("Đã dừng việc tạo gói nộp lưu.")
+        try:
+            return [_copy(src, os.path.join(base, rel), known) for src, rel, known in group]
+        except BaseException:
+            failed.set()  # the groups not yet begun stop at once
+            raise
+
+    groups = [copies[i:i + GROUP] for i in range(0, len(copies), GROUP)]
+    digests, done = {}, 0
+    for group, results in zip(groups, pool.map(copy_group, groups)):
+        for (_src, rel, _known), digest in zip(group, results):
+            digests[rel] = digest
+        done += len(group)
         if progress is not None:
-            progress(done, total)
+            progress(done, len(copies))
     return digests
 
 
