@@ -61,3 +61,13 @@ def test_signature_confirms_issuer_and_bounds_the_date():
     assert "03/08/2020 11:49" in out["issuer"].note
     # dated after it was signed: a misread day, never replaced by the signing date
     assert out["date"].value == "2020-08-13" and out["date"].confidence < 0.8
+
+
+def test_a_word_read_as_two_or_a_speck_read_as_a_word_inside_a_name():
+    # Bold capitals with marks come apart: "TRUYỀN" as "TRỮ YN", "CÔNG" with a "CÓ" before it.
+    assert names.repair("SỞ GIÁO DỤC VÀ ĐÀO TẠO ĐẠI PHÁT THANH VÀ TRỮ YN HÌNH") == (
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH", True)
+    assert names.repair("UBND THÀNH PHỐ HÀ NỘI SỞ CÓ CÔNG THƯƠNG") == ("UBND THÀNH PHỐ HÀ NỘI SỞ CÔNG THƯƠNG", True)
+    # Names whose short words are their own are left as they are.
+    for name in ("SỞ Y TẾ", "SỞ VĂN HÓA VÀ THỂ THAO", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "UBND HUYỆN BA VÌ"):
+        assert names.repair(name) == (name, False)

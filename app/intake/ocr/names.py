@@ -89,8 +89,45 @@ def repair(name: str) -> tuple[str, bool]:
                 i = j
                 break
         else:
-            i += 1
-    return " ".join(out), changed_letters
+            # A mark or a speck read as a short word inside a name ("SỞ CÓ CÔNG THƯƠNG"):
+            # the name without it, marked for checking; only where no phrase starts here.
+            for j in range(min(len(tokens), i + MAX_WORDS + 1), i + 3, -1):
+                short = _without_short_word(tokens[i:j]) or _one_word_split(tokens[i:j])
+                if short is not None:
+                    out[i:j] = [None] * (j - i - len(short)) + short
+                    changed_letters = True
+                    i = j
+                    break
+            else:
+                i += 1
+    return " ".join(t for t in out if t is not None), changed_letters
+
+
+def _one_word_split(tokens: list[str]) -> list[str] | None:
+    """The phrase that `tokens` are with one word read as two ("TRỮ YN" for TRUYỀN): two
+    neighbouring words joined make a built-in phrase of the rest's length, exactly or one
+    letter away, and only one such pair does."""
+    fits = []
+    for k in range(len(tokens) - 1):
+        joined = tokens[:k] + [tokens[k] + tokens[k + 1]] + tokens[k + 2:]
+        key = fold(" ".join(joined)).replace(":", "").strip(",")
+        hit = PHRASES.get(key) or _near(key)
+        if hit is not None and len(hit.split()) == len(joined):
+            fits.append(_keep_punctuation(joined, hit.split()))
+    return fits[0] if len(fits) == 1 else None
+
+
+def _without_short_word(tokens: list[str]) -> list[str] | None:
+    """The phrase that `tokens` are with one word of one or two letters left out, where that
+    is exactly a built-in phrase of three words or more, and only one such word fits."""
+    fits = []
+    for k in range(1, len(tokens) - 1):  # never the first or last word: a name's ends are read
+        if len(re.sub(r"\W", "", tokens[k])) <= 2:
+            rest = tokens[:k] + tokens[k + 1:]
+            hit = PHRASES.get(fold(" ".join(rest)).replace(":", "").strip(","))
+            if hit is not None and len(hit.split()) == len(rest):
+                fits.append(_keep_punctuation(rest, hit.split()))
+    return fits[0] if len(fits) == 1 else None
 
 
 def _near(key: str) -> str | None:

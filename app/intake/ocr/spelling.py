@@ -76,9 +76,11 @@ class Lexicon:
                     out[i] = pre + _case_like(core, best) + post
                     continue
             candidates = self.forms.get(fold(low), set()) - {low}
-            if not self.support(prev, low, nxt) and prev and nxt:
-                # A letter lost ("gia các" for "giữa các", "ơ cấu" under a stamp's edge): a
-                # word one letter longer, known with the words on both sides of it.
+            if not self.support(prev, low, nxt) and prev and nxt \
+                    and low not in self.forms.get(fold(low), ()):
+                # A letter lost ("ơ cấu" under a stamp's edge): a word one letter longer,
+                # known with the words on both sides of it. Only for what is no word of the
+                # lexicon as read: "tổng" between "nước" and "tỉnh" is not "trong".
                 lost = [c for c in self._one_longer(fold(low))
                         if self.before[(fold(prev), c)] and self.after[(c, fold(nxt))]]
                 if lost and not any(self.before[(fold(prev), c)] and self.after[(c, fold(nxt))]
