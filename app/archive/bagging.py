@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import os
+import threading
 
 HASHERS = max(2, min(4, os.cpu_count() or 2))
 _KNOWN: contextvars.ContextVar[dict | None] = contextvars.ContextVar("bag_digests", default=None)
@@ -67,19 +68,31 @@ def digested(digests: dict[str, tuple[str, int]]):
 SWITCH_INTERVAL = 0.0005  # seconds; Python's default is 0.005
 
 
+_switching = {"depth": 0, "saved": 0.005}
+_switching_lock = threading.Lock()
+
+
 @contextlib.contextmanager
 def quick_switching():
     """While C-level file work (hashing, copying) runs on threads beside Python work on this
     one: each of those threads needs the interpreter for a moment at every file, and waited up
-    to Python's switch interval (5 ms) for it; ten times shorter, they hardly wait."""
+    to Python's switch interval (5 ms) for it; ten times shorter, they hardly wait. Nested or
+    on two threads at once (an export and a verify from the window), the interval comes back
+    when the last one ends."""
     import sys
 
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
+    with _switching_lock:
+        if _switching["depth"] == 0:
+            _switching["saved"] = sys.getswitchinterval()
+            sys.setswitchinterval(min(_switching["saved"], SWITCH_INTERVAL))
+        _switching["depth"] += 1
     try:
         yield
     finally:
-        sys.setswitchinterval(interval)
+        with _switching_lock:
+            _switching["depth"] -= 1
+            if _switching["depth"] == 0:
+                sys.setswitchinterval(_switching["saved"])
 
 
 DECLARATION = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"

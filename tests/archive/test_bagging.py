@@ -45,3 +45,19 @@ def test_a_manifest_naming_a_file_outside_the_bag_is_refused(tmp_path):
         f.write("0" * 64 + "  data/../../etc/passwd\n")
     with pytest.raises(lib.BagError):
         lib.Bag(str(root))
+
+
+def test_quick_switching_comes_back_when_the_last_overlapping_one_ends():
+    import sys
+
+    from app.archive import bagging
+
+    before = sys.getswitchinterval()
+    first, second = bagging.quick_switching(), bagging.quick_switching()
+    first.__enter__()
+    second.__enter__()
+    assert sys.getswitchinterval() == bagging.SWITCH_INTERVAL
+    first.__exit__(None, None, None)  # the one begun first ends first: still short for the other
+    assert sys.getswitchinterval() == bagging.SWITCH_INTERVAL
+    second.__exit__(None, None, None)
+    assert sys.getswitchinterval() == before
