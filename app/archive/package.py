@@ -16,6 +16,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,11 +203,11 @@ BLOCK = 1 << 20
 def _copy(src: str, dest: Path, known: str = "") -> tuple[str, int]:
     """Copies one file and returns the SHA-256 and size of its bytes. A scan's original and its
     searchable PDF have the SHA-256 recorded when they were kept: such a file is copied by the
-    kernel (shutil uses sendfile) and that digest goes into the manifest. Anything else (a PDF
-    kept before its digest was recorded) is hashed as it is copied,
-    read once (hashlib and file I/O release the interpreter, so the threads overlap). Either
-    way the check after writing reads every copy back and compares it with the manifest, so a
-    bad write, or a stored scan no longer what was registered, stops the export there."""
+    kernel and that digest goes into the manifest. Anything else (a PDF kept before its digest
+    was recorded) is hashed as it is copied, read once (hashlib and file I/O release the
+    interpreter, so the threads overlap). Either way the check after writing reads every copy
+    back and compares it with the manifest, so a bad write, or a stored scan no longer what was
+    registered, stops the export there."""
     if known:
         return known, _kernel_copy(src, dest)
     h, size = hashlib.sha256(), 0
@@ -252,8 +253,6 @@ GROUP = 25  # files one task of the pool copies: fewer tasks, fewer trips into t
 def _copy_all(copies, payload: Path, progress, cancelled, pool) -> dict[str, tuple[str, int]]:
     """Copies on the pool's threads: file creation and write-back wait on the disk. Returns the
     digests by path inside the payload folder."""
-    import threading
-
     base, failed = str(payload), threading.Event()
 
     def copy_group(group):
@@ -292,7 +291,6 @@ def _fill(lay: Layout, payload: Path, progress, cancelled) -> dict[str, tuple[st
     """The folders, then the scans copied on a few threads while this thread makes the printed
     forms and the metadata files and writes them (bagging.quick_switching: measured on a
     quarter, 0.7-1 s less than making the metadata before the copy)."""
-    import threading
     from concurrent.futures import ThreadPoolExecutor
 
     folders = {os.path.dirname(r) for _s, r, _d in lay.copies}
