@@ -250,17 +250,25 @@ def _kernel_copy(src: str, dest: Path) -> int:
 GROUP = 25  # files one task of the pool copies: fewer tasks, fewer trips into the interpreter
 
 
-def _copy_all(copies, payload: Path, progress, cancelled, pool) -> dict[str, tuple[str, int]]:
-    """Copies on the pool's threads: file creation and write-back wait on the disk. Returns the
-    digests by path inside the payload folder."""
+def _copy_all(copies, payload: Path, progress, cancelled, pool, made: set[str]) -> dict[str, tuple[str, int]]:
+    """Copies on the pool's threads: file creation and write-back wait on the disk. Each hồ sơ
+    folder is made by the first task that needs it (`made`, shared with the metadata writer:
+    two making one at once is harmless). Returns the digests by path inside the payload folder."""
     base, failed = str(payload), threading.Event()
+
+    def place(rel: str) -> str:
+        folder = os.path.dirname(rel)
+        if folder not in made:
+            os.makedirs(os.path.join(base, folder), exist_ok=True)
+            made.add(folder)
+        return os.path.join(base, rel)
 
     def copy_group(group):
         if failed.is_set() or (cancelled is not None and cancelled()):
             failed.set()
             raise WriteFailed("Đã dừng việc tạo gói nộp lưu.")
         try:
-            return [_copy(src, os.path.join(base, rel), known) for src, rel, known in group]
+            return [_copy(src, place(rel), known) for src, rel, known in group]
         except BaseException:
             failed.set()  # the groups not yet begun stop at once
             raise
@@ -288,34 +296,33 @@ def _write_failed(exc: OSError, where: Path, need: int) -> WriteFailed:
 
 
 def _fill(lay: Layout, payload: Path, progress, cancelled) -> dict[str, tuple[str, int]]:
-    """The folders, then the scans copied on a few threads while this thread makes the printed
+    """The scans copied on a few threads while this thread makes the printed
     forms and the metadata files and writes them (bagging.quick_switching: measured on a
     quarter, 0.7-1 s less than making the metadata before the copy)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    folders = {os.path.dirname(r) for _s, r, _d in lay.copies}
+    made = {""}  # folders inside the payload made so far
     stop = threading.Event()
     outcome: dict = {}
 
     def copy() -> None:
         try:
             outcome["digests"] = _copy_all(lay.copies, payload, progress,
-                                           lambda: stop.is_set() or (cancelled is not None and cancelled()), pool)
+                                           lambda: stop.is_set() or (cancelled is not None and cancelled()), pool, made)
         except BaseException as exc:  # raised again on the caller's thread
             outcome["error"] = exc
 
     with ThreadPoolExecutor(COPIERS) as pool:
         payload.mkdir(exist_ok=True)
-        list(pool.map(lambda rel: (payload / rel).mkdir(parents=True, exist_ok=True), sorted(folders - {""})))
         copier = threading.Thread(target=copy, name="handover-copy")
         with bagging.quick_switching():
             copier.start()
             try:
                 for rel, data in lay.generated():
                     dest = payload / rel
-                    if os.path.dirname(rel) not in folders:  # a hồ sơ with no scans
-                        folders.add(os.path.dirname(rel))
+                    if os.path.dirname(rel) not in made:
                         dest.parent.mkdir(parents=True, exist_ok=True)
+                        made.add(os.path.dirname(rel))
                     dest.write_bytes(data)
             except BaseException:
                 stop.set()
