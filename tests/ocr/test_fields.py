@@ -67,3 +67,10 @@ def test_a_word_a_letter_off_takes_the_organisation_word_that_fits_its_neighbour
     assert correct_caps("UBND XÃ PA CỎ") == "UBND XÃ PA CỎ"
     assert correct_caps("UBND XÃ PACỎ") == "UBND XÃ PACỎ"
     assert correct_caps("BAN GIO") == "BAN GIO"
+
+
+def test_a_quotation_is_closed_in_the_style_it_was_opened_in():
+    assert F.paired_quotes('hoạt động "Nâng cấp hệ thống CNTT”') == 'hoạt động "Nâng cấp hệ thống CNTT"'
+    assert F.paired_quotes("“Vì an toàn giao thông”") == "“Vì an toàn giao thông”"
+    # An opening quote lost: the closing one is left as read, nothing is guessed.
+    assert F.paired_quotes("Vì an toàn giao thông”") == "Vì an toàn giao thông”"

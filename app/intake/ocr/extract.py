@@ -598,7 +598,7 @@ def extract(lines: list[Line], doc_types, known_issuers=(), lexicon=None, exact:
     if summary_vv.value:
         summary = summary_vv
     if summary.value and not exact:
-        summary = replace(summary, value=(lexicon or spelling.built_in()).correct(summary.value))
+        summary = replace(summary, value=F.paired_quotes((lexicon or spelling.built_in()).correct(summary.value)))
         if _known_share(summary.value, lexicon or spelling.built_in()) < 0.25:
             summary = Field()  # a seal's or a picture's texture read as letters, not wording
     number = _check_symbol(number, doc_type, doc_types)

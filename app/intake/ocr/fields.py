@@ -110,6 +110,23 @@ def summary_text(parts: list[str]) -> str:
     return re.sub(rf"(\d+/{SYM})- (?={SYM})", r"\1-", text)
 
 
+_CLOSE = {'"': '"', "“": "”"}
+
+
+def paired_quotes(text: str) -> str:
+    """A quotation closed in the style it was opened in: a document prints one style, and
+    Tesseract reads a straight quote as a curly one now and then ('"Nâng cấp … CNTT”')."""
+    out, opened = [], None
+    for ch in text:
+        if ch in '"“”':
+            if opened is None and ch in _CLOSE:
+                opened = ch
+            elif opened is not None:
+                ch, opened = _CLOSE[opened], None
+        out.append(ch)
+    return "".join(out)
+
+
 def cap_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
