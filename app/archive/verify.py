@@ -175,14 +175,17 @@ def _oxum(bag) -> Check:
     try:
         bag.validate(fast=True)
         c.message = f"{bag.info.get('Payload-Oxum')} khớp với data/"
-    except bagit.BagValidationError:
-        c.ok, c.message = False, "không khớp: " + _oxum_difference(bag)
+    except bagit.BagValidationError:  # its reason in English, and maybe not the Oxum's (a manifest gone)
+        c.ok, c.message = _oxum_counts(bag)
     return c
 
 
-def _oxum_difference(bag) -> str:
-    """bagit says it in English; the counts in Vietnamese (thousands with dots)."""
+def _oxum_counts(bag) -> tuple[bool, str]:
+    """The declared and the real counts, in Vietnamese (thousands with dots)."""
     import os
+
+    def n(x: int) -> str:
+        return f"{x:,}".replace(",", ".")
 
     declared = str(bag.info.get("Payload-Oxum", ""))
     size, _dot, count = declared.partition(".")
@@ -191,12 +194,12 @@ def _oxum_difference(bag) -> str:
         for name in names:
             files += 1
             total += os.path.getsize(os.path.join(folder, name))
-    def n(x: int) -> str:
-        return f"{x:,}".replace(",", ".")
-
-    said = (f"bag-info.txt ghi {n(int(count))} tệp, {n(int(size))} byte" if size.isdigit() and count.isdigit()
-            else f"bag-info.txt ghi “{declared}”")
-    return f"{said}; data/ có {n(files)} tệp, {n(total)} byte"
+    found = f"data/ có {n(files)} tệp, {n(total)} byte"
+    if not (size.isdigit() and count.isdigit()):
+        return False, f"bag-info.txt không ghi Payload-Oxum đúng dạng (“{declared}”); {found}"
+    if (int(size), int(count)) == (total, files):
+        return True, f"{declared} khớp với data/"
+    return False, f"không khớp: bag-info.txt ghi {n(int(count))} tệp, {n(int(size))} byte; {found}"
 
 
 def _completeness(bag, root: Path) -> Check:
