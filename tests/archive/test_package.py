@@ -268,3 +268,28 @@ def test_the_copy_off_linux_goes_through_shutil(closed_quarter, tmp_path, monkey
     monkeypatch.setattr(package.shutil, "copyfile", lambda src, dest: used.append(src) or real(src, dest))
     result = export(closed_quarter, tmp_path)
     assert used and bagit.Bag(str(result.path)).is_valid()
+
+
+def test_cancelled_while_copying_leaves_nothing_and_files_stay_closed(closed_quarter, tmp_path):
+    """Cancel from the window's progress dialog: the copying threads stop at their next task,
+    the metadata being made meanwhile is thrown away with the staging folder."""
+    asked = []
+
+    def cancelled():
+        asked.append(1)
+        return True
+
+    with pytest.raises(package.WriteFailed) as err:
+        export(closed_quarter, tmp_path, cancelled=cancelled)
+    assert asked and "Đã dừng" in err.value.message
+    assert list((tmp_path / "out").iterdir()) == []
+    with office_session(closed_quarter) as s:
+        assert {h.code: h.state for h in plan.list_hoso(s, YEAR)}["02.TCCB"] == "closed"
+        assert [b.state for b in handover.batches(s, YEAR)] == ["failed"]
+
+
+def test_progress_is_reported_up_to_every_copy(closed_quarter, tmp_path):
+    seen = []
+    result = export(closed_quarter, tmp_path, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1] and all(a <= b for (a, _t), (b, _u) in zip(seen, seen[1:]))
+    assert seen[-1][1] < result.payload_files  # the copies only: the forms and metadata are made beside them
