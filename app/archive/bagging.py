@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import os
+import sys
 import threading
 
 HASHERS = max(2, min(4, os.cpu_count() or 2))
@@ -79,8 +80,6 @@ def quick_switching():
     to Python's switch interval (5 ms) for it; ten times shorter, they hardly wait. Nested or
     on two threads at once (an export and a verify from the window), the interval comes back
     when the last one ends."""
-    import sys
-
     with _switching_lock:
         if _switching["depth"] == 0:
             _switching["saved"] = sys.getswitchinterval()

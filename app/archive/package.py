@@ -250,27 +250,32 @@ def _kernel_copy(src: str, dest: Path) -> int:
 GROUP = 25  # files one task of the pool copies: fewer tasks, fewer trips into the interpreter
 
 
-def _copy_all(copies, payload: Path, progress, cancelled, pool, made: set[str]) -> dict[str, tuple[str, int]]:
-    """Copies on the pool's threads: file creation and write-back wait on the disk. Each hồ sơ
-    folder is made by the first task that needs it (`made`, shared with the metadata writer:
-    two making one at once is harmless). Returns the digests by path inside the payload folder."""
-    base, failed = str(payload), threading.Event()
+def _place(base: str, rel: str, made: set[str]) -> str:
+    """The path of `rel` inside the payload, its hồ sơ folder made by the first writer that
+    needs it (`made` is shared by the copying threads and the metadata writer: two making one
+    folder at once is harmless)."""
+    folder = os.path.dirname(rel)
+    if folder not in made:
+        os.makedirs(os.path.join(base, folder), exist_ok=True)
+        made.add(folder)
+    return os.path.join(base, rel)
 
-    def place(rel: str) -> str:
-        folder = os.path.dirname(rel)
-        if folder not in made:
-            os.makedirs(os.path.join(base, folder), exist_ok=True)
-            made.add(folder)
-        return os.path.join(base, rel)
+
+def _copy_all(copies, payload: Path, progress, cancelled, pool, made: set[str],
+              stop: threading.Event) -> dict[str, tuple[str, int]]:
+    """Copies on the pool's threads: file creation and write-back wait on the disk. `stop`,
+    set by the first failure here or by the caller, ends the groups not yet begun. Returns the
+    digests by path inside the payload folder."""
+    base = str(payload)
 
     def copy_group(group):
-        if failed.is_set() or (cancelled is not None and cancelled()):
-            failed.set()
+        if stop.is_set() or (cancelled is not None and cancelled()):
+            stop.set()
             raise WriteFailed("Đã dừng việc tạo gói nộp lưu.")
         try:
-            return [_copy(src, place(rel), known) for src, rel, known in group]
+            return [_copy(src, _place(base, rel, made), known) for src, rel, known in group]
         except BaseException:
-            failed.set()  # the groups not yet begun stop at once
+            stop.set()
             raise
 
     groups = [copies[i:i + GROUP] for i in range(0, len(copies), GROUP)]
@@ -307,8 +312,7 @@ def _fill(lay: Layout, payload: Path, progress, cancelled) -> dict[str, tuple[st
 
     def copy() -> None:
         try:
-            outcome["digests"] = _copy_all(lay.copies, payload, progress,
-                                           lambda: stop.is_set() or (cancelled is not None and cancelled()), pool, made)
+            outcome["digests"] = _copy_all(lay.copies, payload, progress, cancelled, pool, made, stop)
         except BaseException as exc:  # raised again on the caller's thread
             outcome["error"] = exc
 
@@ -319,11 +323,7 @@ def _fill(lay: Layout, payload: Path, progress, cancelled) -> dict[str, tuple[st
             copier.start()
             try:
                 for rel, data in lay.generated():
-                    dest = payload / rel
-                    if os.path.dirname(rel) not in made:
-                        dest.parent.mkdir(parents=True, exist_ok=True)
-                        made.add(os.path.dirname(rel))
-                    dest.write_bytes(data)
+                    Path(_place(str(payload), rel, made)).write_bytes(data)
             except BaseException:
                 stop.set()
                 raise
@@ -400,15 +400,16 @@ def _must_pass(path: Path, lay: Layout):
 def _rotten(lay: Layout, failed: list[str]) -> list[str]:
     """The stored scans among the failed payload files whose bytes no longer have the digest
     recorded when they were kept: the store, not the copy, is at fault."""
+    from app.intake.scans import sha256_of  # the digest the store recorded them by
+
     sources = {f"data/{rel}": (src, known) for src, rel, known in lay.copies if known}
     out = []
     for name in failed:
         src, known = sources.get(name, ("", ""))
         if known:
             try:
-                with open(src, "rb") as f:
-                    if hashlib.file_digest(f, "sha256").hexdigest() != known:
-                        out.append(src)
+                if sha256_of(Path(src)) != known:
+                    out.append(src)
             except OSError:
                 out.append(src)
     return out

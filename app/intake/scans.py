@@ -110,6 +110,14 @@ def _atomic_write(dest: Path, data: bytes) -> None:
     os.replace(tmp, dest)
 
 
+def _keep_pdf(files_dir: Path, digest: str, pdf: bytes) -> tuple[str, str]:
+    """The searchable PDF stored beside its original (named by the original's digest); its
+    path and its own SHA-256, which the handover's manifest takes."""
+    rel = str(Path(digest[:2]) / f"{digest}.ocr.pdf")
+    _atomic_write(files_dir / rel, pdf)
+    return rel, hashlib.sha256(pdf).hexdigest()
+
+
 def keep_scan(session: Session, files_dir: Path, source: Path, entry_id: int, *, pages: int,
               ocr_text: str = "", searchable_pdf: bytes = b"",
               signatures: tuple[Signature, ...] | None = None) -> ScanView:
@@ -129,13 +137,10 @@ def keep_scan(session: Session, files_dir: Path, source: Path, entry_id: int, *,
     rel = Path(digest[:2]) / f"{digest}{source.suffix.lower()}"
     if not (files_dir / rel).exists():
         _atomic_copy(source, files_dir / rel)
-    pdf_rel = ""
-    if searchable_pdf:
-        pdf_rel = str(Path(digest[:2]) / f"{digest}.ocr.pdf")
-        _atomic_write(files_dir / pdf_rel, searchable_pdf)
+    pdf_rel, pdf_digest = _keep_pdf(files_dir, digest, searchable_pdf) if searchable_pdf else ("", "")
     a = existing or Attachment(sha256=digest, created_at=dt.datetime.now())
     a.original_name, a.stored_path, a.pdf_path = nfc(source.name), str(rel), pdf_rel
-    a.pdf_sha256 = hashlib.sha256(searchable_pdf).hexdigest() if searchable_pdf else ""
+    a.pdf_sha256 = pdf_digest
     a.pages, a.ocr_text, a.ocr_folded = pages, nfc(ocr_text), fold(ocr_text)
     a.entry_id = entry_id
     session.add(a)
@@ -153,9 +158,7 @@ def set_ocr_text(session: Session, files_dir: Path, scan_id: int, text: str, pdf
     if a is None:
         raise NotFound(f"Không tìm thấy bản quét #{scan_id}.")
     if pdf:
-        a.pdf_path = str(Path(a.sha256[:2]) / f"{a.sha256}.ocr.pdf")
-        _atomic_write(files_dir / a.pdf_path, pdf)
-        a.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+        a.pdf_path, a.pdf_sha256 = _keep_pdf(files_dir, a.sha256, pdf)
     a.ocr_text, a.ocr_folded = nfc(text), fold(text)
     if a.entry_id:
         service.refold(session, session.get(Entry, a.entry_id))
