@@ -74,3 +74,28 @@ def test_gray_scans_and_tinted_photos_get_no_mask():
     assert preprocess.gray_and_colour_ink(page.convert("L").convert("RGB"))[1] is None
     # warm light on a phone photo: the paper itself is coloured, so colour tells nothing
     assert preprocess.gray_and_colour_ink(_colour_page(paper=(250, 236, 200)))[1] is None
+
+
+def test_a_scanner_tinting_black_print_does_not_make_the_print_stamp_ink():
+    """Some scanners give black print a teal cast (Cr about -12) on neutral paper: measured
+    from neutral, the letters were taken for stamp ink and half rubbed out. The print's own
+    colour is the reference; the blue stamp still goes."""
+    from PIL import ImageChops
+
+    page = Image.new("RGB", (1200, 1600), "white")
+    draw = ImageDraw.Draw(page)
+    for y in range(400, 1500, 60):  # the body: most of the dark ink on a page
+        for x in range(150, 1050, 20):
+            draw.rectangle((x, y, x + 10, y + 30), fill=(10, 42, 42))
+    stamp = Image.new("RGB", page.size, "white")
+    ink = ImageDraw.Draw(stamp)
+    ink.rectangle((100, 60, 500, 340), outline=(60, 50, 150), width=6)
+    for x in range(130, 480, 20):
+        ink.rectangle((x, 150, x + 8, 190), fill=(60, 50, 150))
+    page = ImageChops.multiply(page, stamp)
+    gray, mask = preprocess.gray_and_colour_ink(page)
+    assert mask is not None
+    clean = preprocess.without_ink(gray, mask.resize(gray.size, Image.Resampling.NEAREST))
+    assert clean.crop((130, 150, 480, 190)).getextrema()[0] > 200  # the stamp's letters: gone
+    kept = clean.crop((150, 400, 1050, 430))
+    assert sum(kept.histogram()[:80]) > 0.3 * kept.width * kept.height  # the tinted print: kept

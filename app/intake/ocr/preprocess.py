@@ -11,9 +11,27 @@ MAX_SKEW = 5.0
 NOISY_MARGIN_STD = 40  # paper grain in the blank margin; heavy speckle makes Tesseract crawl
 
 
-CHROMA = 12  # |Cb - 128| or |Cr - 128| above this: coloured ink, not black print on white
-_COLOURED = [255 if abs(v - 128) > CHROMA else 0 for v in range(256)]
+CHROMA = 12  # Cb or Cr further than this from the print's own: coloured ink, not the print
 PAPER_CAST = 4  # paper further from neutral than this: a photo under coloured light
+PRINT_DARK = 96  # luma under which a pixel of the page at an eighth of its size is print
+PRINT_CAST = 24  # the most a scanner tints black print; beyond it the print is not black
+
+
+def _table(cast: int) -> list[int]:
+    return [255 if abs(v - 128 - cast) > CHROMA else 0 for v in range(256)]
+
+
+def _print_cast(y: Image.Image, cb: Image.Image, cr: Image.Image) -> tuple[int, int]:
+    """How far the page's black print is from neutral in Cb and Cr. Some scanners tint dark
+    print (a teal black, Cr about -12) on neutral paper: measured from neutral, the letters
+    themselves were taken for stamp ink and half rubbed out. The body text is most of the dark
+    ink on a page, so the median of the dark pixels is the print's colour."""
+    dark = y.point(lambda v: 255 if v < PRINT_DARK else 0)
+    if dark.histogram()[255] < dark.width * dark.height // 500:
+        return 0, 0
+    cast = [round(ImageStat.Stat(c, dark).median[0]) - 128 for c in (cb, cr)]
+    # A few steps off is JPEG noise and pen or seal ink among the print: left as neutral.
+    return tuple(0 if abs(v) < CHROMA // 2 else max(-PRINT_CAST, min(PRINT_CAST, v)) for v in cast)
 
 
 def gray_and_colour_ink(page: Image.Image, share: float = 1.0) -> tuple[Image.Image, Image.Image | None]:
@@ -29,20 +47,21 @@ def gray_and_colour_ink(page: Image.Image, share: float = 1.0) -> tuple[Image.Im
         return page.convert("L"), None
     rgb = page.convert("RGB")
     gray = rgb.convert("L")
-    _y, cb, cr = rgb.reduce(8).convert("YCbCr").split()
+    y, cb, cr = rgb.reduce(8).convert("YCbCr").split()
     paper = [ImageStat.Stat(c).median[0] for c in (cb, cr)]
-    coloured = _coloured(cb, cr)
+    cast = _print_cast(y, cb, cr)
+    coloured = _coloured(cb, cr, cast)
     if any(abs(m - 128) > PAPER_CAST for m in paper) or \
             coloured.histogram()[255] < coloured.width * coloured.height // 2000:
         return gray, None
     # Colour at half size, as JPEG keeps it anyway; the caller scales the mask to its page.
     top = rgb.crop((0, 0, rgb.width, round(rgb.height * share))) if share < 1 else rgb
     _y, cb, cr = top.reduce(2).convert("YCbCr").split()
-    return gray, _coloured(cb, cr)
+    return gray, _coloured(cb, cr, cast)
 
 
-def _coloured(cb: Image.Image, cr: Image.Image) -> Image.Image:
-    return ImageChops.lighter(cb.point(_COLOURED), cr.point(_COLOURED))
+def _coloured(cb: Image.Image, cr: Image.Image, cast: tuple[int, int] = (0, 0)) -> Image.Image:
+    return ImageChops.lighter(cb.point(_table(cast[0])), cr.point(_table(cast[1])))
 
 
 def without_ink(gray: Image.Image, ink: Image.Image) -> Image.Image:
