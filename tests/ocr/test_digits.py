@@ -87,6 +87,21 @@ def test_a_four_in_two_strokes_and_a_speck_are_one_figure():
     assert len(digits.segment(four)) == 1 and digits.read(four)[0] == "4"
 
 
+@needs_data
+@pytest.mark.parametrize("marks", [
+    [[(5, 20), (75, 25)], [(5, 50), (75, 45)], [(25, 0), (20, 70)], [(55, 0), (50, 70)]],  # a hash
+    [[(40, 0), (40, 70)], [(5, 35), (75, 35)], [(10, 5), (70, 65)], [(70, 5), (10, 65)]],  # a star
+    [[(40, 40), (50, 40), (50, 55), (30, 55), (30, 25), (62, 25), (62, 68), (18, 68), (18, 12), (76, 12)]],
+])
+def test_a_mark_no_digit_is_near_is_not_read_surely(marks):
+    # Initials or a scribble in a number's blank ("Số:  /UBND-VX" of a document without a
+    # number) must not outvote the looks: its figures' share is nought.
+    sheet = Image.new("L", (90, 80), 255)
+    for stroke in marks:
+        ImageDraw.Draw(sheet).line([(x + 5, y + 5) for x, y in stroke], fill=20, width=4)
+    assert digits.read(sheet)[1] < 0.8
+
+
 def test_nothing_to_read():
     assert digits.read(None) == ("", 0.0)
     assert digits.read(Image.new("L", (40, 40), 255)) == ("", 0.0)
