@@ -286,12 +286,11 @@ class _Copies:
                 if group is None:
                     return
                 results = [(rel, _copy(src, _place(self.base, rel, self.made), known)) for src, rel, known in group]
-                with self._lock:
+                with self._lock:  # the count told in order, whichever thread copied
                     self.digests.update(results)
                     self.done += len(group)
-                    done = self.done
-                if self.progress is not None:
-                    self.progress(done, self.total)
+                    if self.progress is not None:
+                        self.progress(self.done, self.total)
         except BaseException as exc:
             with self._lock:
                 self.error = self.error or exc
