@@ -165,3 +165,10 @@ def test_the_shapes_alone_vote_and_stay_a_guess(monkeypatch):
     # Without the shapes' vote nothing agrees: nothing is filled.
     monkeypatch.setattr(figures, "SHAPE_VOTES", {k: (0, 0) for k in figures.SHAPE_VOTES})
     assert figures.fill(page, lines, _empty())["number_symbol"].value == ""
+
+
+def test_a_look_that_missed_the_first_figure_of_a_day_agrees_with_it():
+    # Two looks read "1" of a "31" whose "3" stands by "ngày"; the shapes read "31".
+    assert figures.agreed(["1", "1", "31", ""], "day") == "31"
+    assert figures.agreed(["1", "1", "", ""], "day") == "1"
+    assert figures.agreed(["4", "4", "31", ""], "day") == "4"
