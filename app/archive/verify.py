@@ -64,12 +64,33 @@ def verify(path: Path | str) -> Report:
     return Report(path, _checks(path))
 
 
+def _crc_check(zf: zipfile.ZipFile) -> Check:
+    bad = zf.testzip()
+    return Check("Tệp nén", bad is None, "các tệp trong .zip đọc được, CRC đúng" if bad is None
+                 else f"tệp {bad} trong .zip bị hỏng (sai CRC)", [bad] if bad else [])
+
+
+def zip_holds(path: Path, folder: Path, top: str) -> Check:
+    """The check of a .zip made from `folder`, a bag already checked in full: every member read
+    back against its CRC-32, and the members exactly the folder's files (under `top`/), with
+    their sizes. What the bag check found of the folder then holds of the zip."""
+    with zipfile.ZipFile(path) as zf:
+        check = _crc_check(zf)
+        if not check.ok:
+            return check
+        inside = {i.filename: i.file_size for i in zf.infolist() if not i.is_dir()}
+    on_disk = {f"{top}/{p.relative_to(folder).as_posix()}": p.stat().st_size for p in folder.rglob("*") if p.is_file()}
+    differ = sorted(n for n in inside.keys() | on_disk.keys() if inside.get(n) != on_disk.get(n))
+    if differ:
+        check.ok, check.files = False, differ
+        check.message = f"{len(differ)} tệp trong .zip không khớp với gói đã kiểm tra: {_names(differ)}"
+    return check
+
+
 def _verify_zip(path: Path) -> Report:
     with zipfile.ZipFile(path) as zf:
-        bad = zf.testzip()
-        first = Check("Tệp nén", bad is None, "các tệp trong .zip đọc được, CRC đúng" if bad is None
-                      else f"tệp {bad} trong .zip bị hỏng (sai CRC)")
-        if bad is not None:
+        first = _crc_check(zf)
+        if not first.ok:
             return Report(path, [first])
         tops = {n.split("/", 1)[0] for n in zf.namelist()}
         with tempfile.TemporaryDirectory(prefix="vanthu-verify-") as tmp:

@@ -82,6 +82,42 @@ def test_zip_package_verifies(closed_quarter, tmp_path):
     assert not [p for p in result.path.parent.iterdir() if p.name.startswith(".")]
 
 
+def test_zip_export_is_checked_as_a_bag_then_as_a_zip(closed_quarter, tmp_path):
+    result = export(closed_quarter, tmp_path, as_zip=True)
+    assert result.checks[0].startswith("1. Tệp nén: ĐẠT")
+    assert any("Mã kiểm tra SHA-256" in c and "ĐẠT" in c for c in result.checks)
+    assert result.checks[-1] == "Kết luận: gói hợp lệ, đầy đủ và nguyên vẹn."
+
+
+@pytest.mark.parametrize("how", ["byte", "member"])
+def test_a_zip_damaged_while_written_is_refused(closed_quarter, tmp_path, monkeypatch, how):
+    """The zip is read back after writing: a member whose bytes no longer match its CRC, or a
+    member the checked folder does not hold, stops the export; nothing is left and the files
+    stay closed."""
+    real = package._zip
+
+    def zip_then_damage(folder, target, code):
+        real(folder, target, code)
+        if how == "member":
+            with zipfile.ZipFile(target, "a") as zf:
+                zf.writestr(f"{code}/data/02.TCCB/extra.txt", "thêm")
+            return
+        with zipfile.ZipFile(target) as zf:
+            info = next(i for i in zf.infolist() if i.filename.endswith("001.png"))
+        raw = bytearray(target.read_bytes())
+        raw[info.header_offset + 30 + len(info.filename.encode()) + 5] ^= 1  # a byte of its data
+        target.write_bytes(bytes(raw))
+
+    monkeypatch.setattr(package, "_zip", zip_then_damage)
+    with pytest.raises(package.WriteFailed) as err:
+        export(closed_quarter, tmp_path, as_zip=True)
+    assert "Gói .zip vừa ghi không qua kiểm tra" in err.value.message
+    assert ("sai CRC" if how == "byte" else "extra.txt") in err.value.message
+    assert list((tmp_path / "out").iterdir()) == []
+    with office_session(closed_quarter) as s:
+        assert {h.code: h.state for h in plan.list_hoso(s, YEAR)}["02.TCCB"] == "closed"
+
+
 def _tampered(result, how):
     data = result.path / "data"
     if how == "byte":
