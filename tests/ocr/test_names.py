@@ -71,3 +71,17 @@ def test_a_word_read_as_two_or_a_speck_read_as_a_word_inside_a_name():
     # Names whose short words are their own are left as they are.
     for name in ("SỞ Y TẾ", "SỞ VĂN HÓA VÀ THỂ THAO", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "UBND HUYỆN BA VÌ"):
         assert names.repair(name) == (name, False)
+
+
+def test_a_joint_body_keeps_its_colon_and_dashes_and_is_parted_from_its_superior():
+    """A liên ngành document names its member bodies after a colon, parted by dashes: the
+    repair keeps both (a dash is printed, not a speck or half a word) and the superior body
+    is parted before LIÊN NGÀNH, not before each member."""
+    read = "UBND THÀNH PHÓ HÀ NỘI LIÊN NGÀNH: CỤC THUÉ - TÀI CHÍNH - TƯ PHÁP - KHO BẠC NHÀ NƯỚC"
+    repaired, _letters = names.repair(read)
+    assert repaired == "UBND THÀNH PHỐ HÀ NỘI LIÊN NGÀNH: CỤC THUẾ - TÀI CHÍNH - TƯ PHÁP - KHO BẠC NHÀ NƯỚC"
+    assert names.part(repaired) == ("UBND THÀNH PHỐ HÀ NỘI - LIÊN NGÀNH: CỤC THUẾ - TÀI CHÍNH - TƯ PHÁP - "
+                                    "KHO BẠC NHÀ NƯỚC")
+    assert names.part("UBND TỈNH NINH BÌNH LIÊN SỞ: TÀI CHÍNH - XÂY DỰNG") == \
+        "UBND TỈNH NINH BÌNH - LIÊN SỞ: TÀI CHÍNH - XÂY DỰNG"
+    assert fixed("ỦY BAN NHÂN DÂN TỈNH QUẢNG: BÌNH") == "ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH"  # a speck, not a colon

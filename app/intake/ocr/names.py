@@ -67,8 +67,9 @@ MAX_WORDS = max(len(k.split()) for k in PHRASES)
 # A second body's name starts at one of these; the word before it tells a name's own word
 # ("ỦY BAN", "ĐẢNG BỘ", "CƠ SỞ", "MÔI TRƯỜNG", "TỔNG CỤC") from the start of another body.
 HEADS = ("so", "bo", "ban", "van phong", "cuc", "tong cuc", "chi cuc", "vien", "truong", "toa an",
-         "dai", "trung tam", "thanh tra", "kho bac")
-NOT_AFTER = {"uy", "dang", "co", "moi", "tong", "chi", "va", "phong", "tai", "ban", "-", "quan", "kiem", "truong", "thi"}
+         "dai", "trung tam", "thanh tra", "kho bac", "lien nganh", "lien bo", "lien so")
+NOT_AFTER = {"uy", "dang", "co", "moi", "tong", "chi", "va", "phong", "tai", "ban", "-", "quan", "kiem", "truong", "thi",
+             "lien"}
 
 
 def repair(name: str) -> tuple[str, bool]:
@@ -109,6 +110,8 @@ def _one_word_split(tokens: list[str]) -> list[str] | None:
     letter away, and only one such pair does."""
     fits = []
     for k in range(len(tokens) - 1):
+        if tokens[k] in ("-", "–") or tokens[k + 1] in ("-", "–"):
+            continue  # a dash between joint bodies is printed, not half a word
         joined = tokens[:k] + [tokens[k] + tokens[k + 1]] + tokens[k + 2:]
         key = fold(" ".join(joined)).replace(":", "").strip(",")
         hit = PHRASES.get(key) or _near(key)
@@ -122,7 +125,8 @@ def _without_short_word(tokens: list[str]) -> list[str] | None:
     is exactly a built-in phrase of three words or more, and only one such word fits."""
     fits = []
     for k in range(1, len(tokens) - 1):  # never the first or last word: a name's ends are read
-        if len(re.sub(r"\W", "", tokens[k])) <= 2:
+        # A dash between joint bodies ("TƯ PHÁP - KHO BẠC") is printed, not a speck.
+        if len(re.sub(r"\W", "", tokens[k])) <= 2 and tokens[k] not in ("-", "–"):
             rest = tokens[:k] + tokens[k + 1:]
             hit = PHRASES.get(fold(" ".join(rest)).replace(":", "").strip(","))
             if hit is not None and len(hit.split()) == len(rest):
@@ -138,17 +142,21 @@ def _near(key: str) -> str | None:
 
 
 def _keep_punctuation(read: list[str], known: list[str]) -> list[str]:
-    return [k + (r[-1] if r[-1] in ",;" and not k.endswith(r[-1]) else "") for r, k in zip(read, known)]
+    # A colon only after a joint body's head ("LIÊN NGÀNH:", its members follow); elsewhere
+    # it is a speck ("QUẢNG: BÌNH").
+    return [k + (r[-1] if (r[-1] in ",;" or (r[-1] == ":" and i and fold(known[i - 1]) == "lien"))
+                 and not k.endswith(r[-1]) else "") for i, (r, k) in enumerate(zip(read, known))]
 
 
 def part(name: str) -> str:
     """"UBND THÀNH PHỐ HÀ NỘI SỞ Y TẾ" -> "UBND THÀNH PHỐ HÀ NỘI - SỞ Y TẾ": a body's head word
     after a whole name starts the next body (the issuer under its superior, or joint issuers)."""
     tokens = name.split()
-    folded = [fold(t).strip(",") for t in tokens]
+    folded = [fold(t).strip(",:") for t in tokens]
     cuts = []
     for i in range(2, len(tokens)):
-        if folded[i - 1] in NOT_AFTER or tokens[i - 1] in ("-", "–"):
+        # "LIÊN NGÀNH: CỤC THUẾ - …": the bodies after a colon are the joint body's members
+        if folded[i - 1] in NOT_AFTER or tokens[i - 1] in ("-", "–") or tokens[i - 1].endswith(":"):
             continue
         if folded[i] in HEADS or " ".join(folded[i:i + 2]) in HEADS:
             cuts.append(i)
