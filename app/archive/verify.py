@@ -59,6 +59,9 @@ def verify(path: Path | str) -> Report:
     path = Path(path)
     if path.is_file() and zipfile.is_zipfile(path):
         return _verify_zip(path)
+    if path.is_file():  # a zip cut short, or not a package at all
+        return Report(path, [Check("Cấu trúc gói", False, f"{path} không phải tệp .zip đọc được "
+                                                       "(hỏng, bị cắt dở, hoặc không phải gói nộp lưu).")])
     if not path.is_dir():
         return Report(path, [Check("Cấu trúc gói", False, f"Không có thư mục hoặc tệp .zip {path}.")])
     return Report(path, _checks(path))

@@ -163,6 +163,19 @@ def test_changed_zip_is_found(closed_quarter, tmp_path):
     assert not report.ok and "CRC" in report.checks[0].message
 
 
+def test_a_zip_cut_short_or_not_a_zip_is_said_so(closed_quarter, tmp_path):
+    result = export(closed_quarter, tmp_path, as_zip=True)
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(result.path.read_bytes()[: result.path.stat().st_size // 2])  # copying stopped half way
+    text = tmp_path / "ghi-chu.zip"
+    text.write_text("không phải gói", encoding="utf-8")
+    for path in (cut, text):
+        report = verify.verify(path)
+        assert not report.ok and "không phải tệp .zip đọc được" in report.checks[0].message
+        assert verify.exit_code(report) == 1
+    assert "Không có thư mục hoặc tệp .zip" in verify.verify(tmp_path / "khong-co.zip").checks[0].message
+
+
 def test_full_disk_leaves_nothing_and_files_stay_closed(closed_quarter, tmp_path, monkeypatch):
     calls = []
 
