@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import logging
+import os
 import tempfile
 import threading
 import xml.etree.ElementTree as ET
