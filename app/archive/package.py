@@ -261,10 +261,10 @@ def _place(base: str, rel: str, made: set[str]) -> str:
 class _Copies:
     """The scans to copy, taken a group at a time by whoever copies: one thread from the start,
     and this one too once the metadata is written. The kernel's copy is CPU work, not waiting:
-    on a quarter (1.7 GB, 2 cores) four copying threads beside the metadata took 12.5
-    CPU-seconds and 7.8 s, one thread 8.4 and 6.1 s, as they fought over the page cache and took
-    the core the metadata is made on; once that is done, a second copier costs the metadata
-    nothing. `stop`, set by the first failure or a cancel, ends the groups not yet begun."""
+    on a quarter (1.7 GB, 2 cores) four copying threads beside the metadata took 11.2-12.9
+    CPU-seconds and 7.2-8.4 s, one thread 9.2-9.5 and 6.8-7.0 s, as they fought over the page
+    cache and took the core the metadata is made on; once that is done, a second copier costs
+    the metadata nothing. `stop`, set by the first failure or a cancel, ends the groups not yet begun."""
 
     def __init__(self, copies, payload: Path, progress, cancelled, made: set[str]):
         self._groups = iter([copies[i:i + GROUP] for i in range(0, len(copies), GROUP)])
