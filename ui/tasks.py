@@ -143,7 +143,7 @@ class TaskRunner(QObject):
     @Slot(int, int, int)
     def _on_progress(self, task_id: int, done: int, total: int) -> None:
         task = self._tasks.get(task_id)
-        if task and task.dialog:
+        if task and task.dialog is not None and isValid(task.dialog):  # its window may have closed
             task.dialog.setMaximum(total)
             task.dialog.setValue(done)
 
@@ -155,7 +155,7 @@ class TaskRunner(QObject):
         if task is None:
             return
         task.running = False
-        if task.dialog is not None:
+        if task.dialog is not None and isValid(task.dialog):  # gone with its window, if that closed first
             task.dialog.close()
             task.dialog.deleteLater()
         if task.cancelled and error is None and task.changes is None:

@@ -43,3 +43,26 @@ def test_stop_button_cancels_a_running_job(runner, qtbot):
     stop.click()
     qtbot.waitUntil(lambda: observed == [True], timeout=5000)
     assert task.cancelled
+
+
+def test_a_job_ending_after_its_window_is_gone_raises_nothing(runner, qtbot):
+    """The window that showed a job's progress dialog closed (and so the dialog with it) before
+    the job ended, or while it still reported progress: nothing to close, no error."""
+    import shiboken6
+
+    parent = QWidget()
+    observed = []
+
+    def job(s, progress, cancelled):
+        while not cancelled():
+            time.sleep(0.02)
+        progress(1, 2)  # reported after the dialog is gone
+        observed.append("ended")
+        return "stopped"
+
+    task = runner.query(job, None, long=True, parent=parent)
+    qtbot.waitUntil(lambda: task.dialog is not None, timeout=5000)
+    shiboken6.delete(parent)  # the window closed: its dialog goes with it
+    task.cancel()
+    qtbot.waitUntil(lambda: observed == ["ended"], timeout=5000)
+    qtbot.waitUntil(lambda: not task.running, timeout=5000)
