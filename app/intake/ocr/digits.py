@@ -103,10 +103,6 @@ def _trained():
         return _model()
 
 
-def ready() -> bool:
-    return _trained() is not None
-
-
 def _deskew(pictures):
     """Each picture with its slant taken out (a shear about its centre of mass that makes its
     ink upright): a figure written leaning and one written upright look alike."""
@@ -233,13 +229,18 @@ def _split(mask, height: int, depth: int = 0) -> list[Image.Image]:
 
 def _likeness(masks):
     """How much each mask looks like a figure: the likeness of its nearest training digit."""
+    likeness = _likeness_to_training([normalise(m) for m in masks])
+    return None if likeness is None else likeness.max(axis=1)
+
+
+def _likeness_to_training(pictures):
+    """Each normalised picture's likeness to every training digit (None without the data)."""
     import numpy as np
 
     model = _trained()
-    if model is None:
+    if model is None or not len(pictures):
         return None
-    query = _features(_deskew(np.stack([normalise(m) for m in masks])))
-    return (query @ model[0].T).max(axis=1)
+    return _features(_deskew(np.stack(pictures))) @ model[0].T
 
 
 def _tight(mask: Image.Image) -> Image.Image:
@@ -287,12 +288,10 @@ def classify(pictures) -> list[tuple[int, float]]:
     (0 when even the nearest is far: see LIKE)."""
     import numpy as np
 
-    model = _trained()
-    if model is None or not len(pictures):
+    likeness = _likeness_to_training(pictures)
+    if likeness is None:
         return []
-    train, labels = model
-    query = _features(_deskew(np.stack(pictures)))
-    likeness = query @ train.T
+    labels = _trained()[1]
     near = np.argsort(-likeness, axis=1)[:, :K]
     out = []
     for row, best in zip(labels[near], likeness.max(axis=1)):

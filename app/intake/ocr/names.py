@@ -68,6 +68,7 @@ MAX_WORDS = max(len(k.split()) for k in PHRASES)
 # ("ỦY BAN", "ĐẢNG BỘ", "CƠ SỞ", "MÔI TRƯỜNG", "TỔNG CỤC") from the start of another body.
 HEADS = ("so", "bo", "ban", "van phong", "cuc", "tong cuc", "chi cuc", "vien", "truong", "toa an",
          "dai", "trung tam", "thanh tra", "kho bac", "lien nganh", "lien bo", "lien so")
+DASHES = ("-", "–")  # between bodies of a name: printed, never a speck or half a word
 NOT_AFTER = {"uy", "dang", "co", "moi", "tong", "chi", "va", "phong", "tai", "ban", "-", "quan", "kiem", "truong", "thi",
              "lien"}
 
@@ -110,7 +111,7 @@ def _one_word_split(tokens: list[str]) -> list[str] | None:
     letter away, and only one such pair does."""
     fits = []
     for k in range(len(tokens) - 1):
-        if tokens[k] in ("-", "–") or tokens[k + 1] in ("-", "–"):
+        if tokens[k] in DASHES or tokens[k + 1] in DASHES:
             continue  # a dash between joint bodies is printed, not half a word
         joined = tokens[:k] + [tokens[k] + tokens[k + 1]] + tokens[k + 2:]
         key = fold(" ".join(joined)).replace(":", "").strip(",")
@@ -126,7 +127,7 @@ def _without_short_word(tokens: list[str]) -> list[str] | None:
     fits = []
     for k in range(1, len(tokens) - 1):  # never the first or last word: a name's ends are read
         # A dash between joint bodies ("TƯ PHÁP - KHO BẠC") is printed, not a speck.
-        if len(re.sub(r"\W", "", tokens[k])) <= 2 and tokens[k] not in ("-", "–"):
+        if len(re.sub(r"\W", "", tokens[k])) <= 2 and tokens[k] not in DASHES:
             rest = tokens[:k] + tokens[k + 1:]
             hit = PHRASES.get(fold(" ".join(rest)).replace(":", "").strip(","))
             if hit is not None and len(hit.split()) == len(rest):
@@ -156,7 +157,7 @@ def part(name: str) -> str:
     cuts = []
     for i in range(2, len(tokens)):
         # "LIÊN NGÀNH: CỤC THUẾ - …": the bodies after a colon are the joint body's members
-        if folded[i - 1] in NOT_AFTER or tokens[i - 1] in ("-", "–") or tokens[i - 1].endswith(":"):
+        if folded[i - 1] in NOT_AFTER or tokens[i - 1] in DASHES or tokens[i - 1].endswith(":"):
             continue
         if folded[i] in HEADS or " ".join(folded[i:i + 2]) in HEADS:
             cuts.append(i)
