@@ -80,9 +80,13 @@ class Lexicon:
                     and low not in self.forms.get(fold(low), ()):
                 # A letter lost ("ơ cấu" under a stamp's edge): a word one letter longer,
                 # known with the words on both sides of it. Only for what is no word of the
-                # lexicon as read: "tổng" between "nước" and "tỉnh" is not "trong".
-                lost = [c for c in self._one_longer(fold(low))
-                        if self.before[(fold(prev), c)] and self.after[(c, fold(nxt))]]
+                # lexicon as read ("tổng" between "nước" and "tỉnh" is not "trong"), and only
+                # a first or last letter: an edge or a speck cuts a word's end, while a letter
+                # missing inside a word read whole is a word of its own ("tống" is not "trong").
+                folded = fold(low)
+                lost = [c for c in self._one_longer(folded)
+                        if folded in (fold(c)[1:], fold(c)[:-1])
+                        and self.before[(fold(prev), c)] and self.after[(c, fold(nxt))]]
                 if lost and not any(self.before[(fold(prev), c)] and self.after[(c, fold(nxt))]
                                     for c in candidates):
                     best = max(sorted(lost), key=lambda c: self.support(prev, c, nxt))
