@@ -122,12 +122,12 @@ def _band(line, start: float, end: float) -> tuple[int, int, int, int]:
 
 
 def read(gray, blanks: list[tuple[int, int, int, int]], rows: list | None = None,
-         kinds: list[str] | None = None) -> list[list[str]]:
+         kinds: list[str] | None = None, looks: tuple = LOOKS) -> list[list[str]]:
     """Per blank, what each look read in it (digits only, "" for nothing): each look reads the
     blank as cut and its pen strokes alone (pen.figures_only, given the row's printed words in
     `rows`). All of them at once, one under the other with a wide gap, in one picture per look.
     With `kinds` ("number", "day", "month" per blank), the strokes' shapes read by digits.py
-    vote too (SHAPE_VOTES)."""
+    vote too (SHAPE_VOTES). `looks`: the Tesseract looks to run (LOOKS by default)."""
     rows = rows or [None] * len(blanks)
     pieces = []  # per blank: the cut as it is, and the strokes alone (or None)
     for blank, row in zip(blanks, rows):
@@ -168,7 +168,7 @@ def read(gray, blanks: list[tuple[int, int, int, int]], rows: list | None = None
         return found
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        running = pool.map(look, LOOKS)
+        running = pool.map(look, looks)
         # read while the looks' Tesseracts run
         shapes = [digits.read(pieces[i][1]) for i in range(len(kinds or []))]
         per_look = list(running)
@@ -201,13 +201,13 @@ DATE_NOTE = "Ngày viết tay, đọc thử — cần kiểm tra."
 SURE = 0.8  # a field read at least this surely by the page pass is left alone
 
 
-def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False) -> dict:
+def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, looks: tuple = LOOKS) -> dict:
     """`found` with the number and date that the page pass left empty or doubtful read again
     from their blanks in `gray` (the page with its ink, pen included). `signed_on`: the date
     of the file's first digital signature, if any, which bounds the date (signed on or after
     it, mostly within days): of the days and months the looks read, the pair that fits it.
     `inked_only`: a blank with no figure-like stroke in it is not read at all (a born-digital
-    page's blank is either empty or holds a figure drawn as a picture)."""
+    page's blank is either empty or holds a figure drawn as a picture). `looks`: as in read()."""
     from app.intake.ocr import extract as E
 
     number, date = found["number_symbol"], found["date"]
@@ -235,7 +235,7 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False) -> 
         jobs, blanks = [jobs[i] for i in kept], [blanks[i] for i in kept]
     if not blanks:
         return found
-    readings = read(gray, blanks, [line for _k, line, _t in jobs], [k for k, _l, _t in jobs])
+    readings = read(gray, blanks, [line for _k, line, _t in jobs], [k for k, _l, _t in jobs], looks)
     out, parts, sure = dict(found), {}, {}
     for (kind, line, tail), reading in zip(jobs, readings):
         printed = _printed(line, kind)
