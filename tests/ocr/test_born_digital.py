@@ -228,3 +228,19 @@ def _figures_picture(text, size):
     ImageDraw.Draw(im).text((2, 0), text, font=font, fill=0)
     return im
 
+
+def test_figures_stamped_as_pictures_read_with_one_look(tmp_path, monkeypatch):
+    # As on d071: the text layer has "Số:        /TB-STTTT" and "ngày      tháng 8", the
+    # figures are pictures of printed type: one Tesseract look reads them, marked for checking.
+    from app.intake.ocr.figures import DATE_NOTE, NUMBER_NOTE
+
+    path = _pdf(tmp_path / "stamped.pdf", stamped=(("Số:", "15", "/TB-STTTT"),
+                                                   ("Quảng Bình, ngày", "21", "tháng 8 năm 2020")))
+    runs = []
+    real_run = engine.run
+    monkeypatch.setattr(engine, "run", lambda *a, **k: runs.append(k.get("lang")) or real_run(*a, **k))
+    h = read_header(path)
+    assert h.source == "text"
+    assert (h.number_symbol.value, h.date.value) == ("15/TB-STTTT", "2020-08-21")
+    assert h.number_symbol.note == NUMBER_NOTE and h.date.note == DATE_NOTE
+    assert runs == ["vie"]  # one look, for both blanks

@@ -306,28 +306,49 @@ def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None
 
 def _text_header(path, pages, types, known, lexicon, signed) -> HeaderResult | None:
     """The header of a born-digital first page from its text layer; None for a scan, or when
-    the text layer holds no header (a page of pictures of text), which OCR then reads."""
+    the text layer holds no header (a page of pictures of text), which OCR then reads. The
+    file is opened once, for the text and, where a blank needs it, for the blank's rows drawn."""
+    from app.intake.ocr.extract import number_line
+
     try:
-        page = pdftext.read_page(path)
-    except Exception:  # noqa: BLE001 - a text layer pdfium cannot walk is read as a scan
+        pdf = pdftext.Opened(path)
+    except Exception:  # noqa: BLE001 - a file pdfium cannot open is left to the scan path
         return None
-    if page is None:
-        return None
-    lines = pdftext.lines(page)
-    found = extract(lines, types, known, lexicon, exact=True)
-    if not _looks_read(found):
-        return None
-    found = evidence.text_layer(found)
-    if found["number_symbol"].note == HANDWRITTEN_NOTE or not found["date"].value:
-        # A blank in the text layer: the signing service may have stamped the number or the
-        # day there as a picture. Read as a handwritten figure is, and so marked for checking.
-        signed_on = min((s.signed_at for s in signed if s.signed_at), default=None)
+    try:
         try:
-            top = load.render_top(path, HEADER_SHARE, pdftext.DPI)
-        except Exception:  # noqa: BLE001 - a page pdfium cannot draw: the blanks stay empty
+            page = pdf.read()
+        except Exception:  # noqa: BLE001 - a text layer pdfium cannot walk is read as a scan
+            return None
+        if page is None:
+            return None
+        lines = pdftext.lines(page)
+        found = extract(lines, types, known, lexicon, exact=True)
+        if not _looks_read(found):
+            return None
+        found = evidence.text_layer(found)
+        if found["number_symbol"].note == HANDWRITTEN_NOTE or not found["date"].value:
+            # A blank in the text layer: the signing service may have stamped the number or the
+            # day there as a picture. Read as a handwritten figure is, and so marked for checking;
+            # but the picture is of printed type, which one look of Tesseract reads.
+            signed_on = min((s.signed_at for s in signed if s.signed_at), default=None)
+            title = found["doc_type"].box
+            rows = [ln for ln in (number_line(lines), date_row(lines, title[1] if title else None))
+                    if ln is not None]
             top = None
-        if top is not None:
-            found = figures.fill(top, lines, found, signed_on.date() if signed_on else None, inked_only=True)
+            if rows:
+                # Only the rows of the blanks are drawn (figures._band: half a line above the
+                # print, less below), with a line's height to spare.
+                reach = max(ln.bottom - ln.top for ln in rows)
+                try:
+                    top = pdf.draw(min(ln.top for ln in rows) - reach, max(ln.bottom for ln in rows) + reach,
+                                   HEADER_SHARE)
+                except Exception:  # noqa: BLE001 - a page pdfium cannot draw: the blanks stay empty
+                    top = None
+            if top is not None:
+                found = figures.fill(top, lines, found, signed_on.date() if signed_on else None,
+                                     inked_only=True, looks=figures.LOOKS[:1])
+    finally:
+        pdf.close()
     found = evidence.from_signatures(found, signed)
     return HeaderResult(**found, pages=pages, image_size=page.size,
                         header_text="\n".join(ln.text for ln in lines), source="text",
