@@ -51,7 +51,12 @@ def test_prepared_features_are_kept_and_read_back_fast(tmp_path, monkeypatch):
     digits._model.cache_clear()
     try:
         made, labels = digits._model()
-        assert made.shape[0] == labels.shape[0] == 5000 and set(labels.tolist()) == set(range(10))
+        from app.intake.ocr import styles
+
+        # MNIST's 5,000 and the drawn ways of writing MNIST lacks
+        assert made.shape[0] == labels.shape[0] == 5000 + len(styles.WAYS) * styles.EACH
+        assert set(labels.tolist()) == set(range(10))
+        assert (labels[5000:] == np.repeat(list(styles.WAYS), styles.EACH)).all()
         assert list(tmp_path.glob("mnist-features-*.npz"))
         digits._model.cache_clear()
         start = time.perf_counter()
@@ -129,3 +134,26 @@ def test_pen_figures_cut_from_real_pages(name, figures, monkeypatch):
     assert figures in seen
     assert h.number_symbol.confidence < CONFIDENT or h.number_symbol.note != F.NUMBER_NOTE
     assert h.date.confidence < CONFIDENT or h.date.note != F.DATE_NOTE
+
+
+@needs_data
+@needs_real_set
+@pytest.mark.parametrize("name, figures", [("d007", "354"), ("d023", "71747")])
+def test_a_flat_topped_three_and_a_crossed_seven_are_read(name, figures, monkeypatch, tmp_path):
+    """Real pen figures MNIST's hands do not write (d007's flat-topped 3, d023's crossed 7s):
+    misread with MNIST's digits alone, read right with the drawn ways of writing (styles.py)."""
+    from app.intake.ocr import figures as F, read_header, styles
+
+    cuts = []
+    real_read = digits.read
+    monkeypatch.setattr(F.digits, "read", lambda strokes, *a: (cuts.append(strokes), real_read(strokes, *a))[1])
+    read_header(REAL / "docs" / f"{name}.pdf")
+    readings = [digits.read(c)[0] for c in cuts if c is not None]
+    assert figures in readings
+    monkeypatch.setenv("VANTHU_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(styles, "WAYS", {})
+    digits._model.cache_clear()
+    try:
+        assert figures not in [digits.read(c)[0] for c in cuts if c is not None]
+    finally:
+        digits._model.cache_clear()

@@ -25,6 +25,26 @@ def test_number_blank_lies_between_so_and_the_symbol():
     assert figures.number_blank(bare) is None  # the symbol follows "Số" at once: no blank
 
 
+def test_a_handwritten_figure_read_as_a_slash_does_not_end_the_blank():
+    # Handwriting read as "#⁄/" before the printed "/KH-UBND": the blank runs to the symbol.
+    line = Line(words(("Số:", 296, 48), ("#⁄/", 376, 61), ("/KH-UBND", 464, 193)), 1650)
+    box, tail = figures.number_blank(line)
+    assert 460 <= box[2] <= 468 and tail == "/KH-UBND"
+    # Run into the symbol in one word: the symbol starts at the slash with capitals after it.
+    line = Line(words(("Số:", 296, 46), ("#/?/SCT-QLCN", 360, 240)), 1650)
+    box, tail = figures.number_blank(line)
+    assert box[2] - 4 == 360 + 240 * 3 // 12 and tail == "/SCT-QLCN"
+    # The symbol's slash lost ("QĐ-UBND" alone): it starts the symbol, and the slash is put back.
+    line = Line(words(("Số:", 305, 60), ("L4", 376, 34), ("TÍ", 406, 43), ("QĐ-UBND", 465, 181)), 1650)
+    box, tail = figures.number_blank(line)
+    assert 461 <= box[2] <= 469 and tail == "/QĐ-UBND"
+    # A printed year after the blank is the symbol's start too; a Party symbol keeps its dash.
+    line = Line(words(("Số:", 300, 45), ("1", 360, 20), ("/2023/NQ-HĐND", 420, 200)), 1650)
+    assert figures.number_blank(line)[1] == "/2023/NQ-HĐND"
+    line = Line(words(("Số", 300, 45), ("2", 370, 30), ("-TB/TU", 430, 100)), 1650)
+    assert figures.number_blank(line)[1] == "-TB/TU"
+
+
 def test_date_blanks_after_ngay_and_thang():
     row = words(("Hà", 800, 40), ("Nội,", 850, 60), ("ngày", 920, 70), ("tháng", 1080, 80),
                 ("năm", 1250, 60), ("2020", 1320, 70))
@@ -104,15 +124,21 @@ def test_the_signing_date_bounds_the_day_and_month_read():
     assert figures._pick_date(2020, {"day": Counter({"3": 1}), "month": Counter({"8": 1})}, None) is None
 
 
-def test_a_number_tied_with_its_own_start_is_the_longer():
+def test_a_number_is_borne_out_by_readings_of_its_parts():
     from collections import Counter
 
-    from app.intake.ocr.figures import _longer
+    from app.intake.ocr.figures import _supported
 
     # Two looks read "02", two read only its "0": they agree on the longer.
-    assert _longer(Counter({"02": 2, "0": 2}), 2) == "02"
-    assert _longer(Counter({"02": 2, "5": 2}), 2) == ""  # a true tie stays unread
-    assert _longer(Counter({"02": 1, "0": 1}), 2) == ""  # too few votes
+    assert _supported(Counter({"02": 2, "0": 2}), 2) == "02"
+    assert _supported(Counter({"02": 2, "5": 2}), 2) == ""  # a true tie stays unread
+    assert _supported(Counter({"02": 1, "0": 1}), 2) == ""  # too few votes
+    # Looks that missed the first figures of 2788 ("8", "288") bear it out against "8" alone;
+    # "418" is no part of it and counts for nothing.
+    assert _supported(Counter({"8": 2, "418": 1, "288": 1, "2788": 2}), 2) == "2788"
+    # A run inside the number counts as well as one at an end.
+    assert _supported(Counter({"20": 1, "4": 1, "40": 1, "3408": 1}), 1.5) == "3408"
+    assert _supported(Counter({"20": 1, "4": 1, "40": 1, "3408": 1}), 2) == ""
 
 
 def _page_with_a_handwritten_number(figures_drawn: str):
@@ -172,3 +198,13 @@ def test_a_look_that_missed_the_first_figure_of_a_day_agrees_with_it():
     assert figures.agreed(["1", "1", "31", ""], "day") == "31"
     assert figures.agreed(["1", "1", "", ""], "day") == "1"
     assert figures.agreed(["4", "4", "31", ""], "day") == "4"
+
+
+def test_a_number_is_read_from_the_looks_and_the_shapes_together():
+    # Looks that read only the last figure bear out the shapes' whole number.
+    assert figures.number_read(["8", "418", "288", "8"], ["2788", "2788"]) == "2788"
+    # A figure too many in the shapes' reading loses to the number the looks read most.
+    assert figures.number_read(["4", "94", "94", "94"], ["941", "941"]) == "94"
+    # The shapes read surely, the looks read nothing: the shapes' reading, for checking.
+    assert figures.number_read(["", "46", "", ""], ["167", "167"]) == "167"
+    assert figures.number_read(["", "46", "", ""], ["167"]) == ""  # not surely: too few votes

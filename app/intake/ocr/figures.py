@@ -46,18 +46,40 @@ def number_blank(line) -> tuple[tuple[int, int, int, int], str] | None:
     if not m:
         return None
     start = _x_at(words[0], m.start("rest"), len(words[0].text))
+    found = _symbol_start(words, m.start("rest")) or _first_mark(words, m.start("rest"))
+    if found is None:
+        return None
+    k, cut, tail = found
+    end = _x_at(words[k], cut, len(words[k].text))
+    if end - start < 0.4 * (line.bottom - line.top):
+        return None  # no room for a figure: the symbol follows "Số" at once
+    return _band(line, start, end), " ".join([tail] + [x.text for x in words[k + 1:]])
+
+
+def _symbol_start(words, begin: int):
+    """Where the printed symbol starts: a slash or dash followed by capitals or by the year
+    ("/KH-UBND", "/2023/NQ-HĐND"), or a word that is a symbol whole ("QĐ-UBND", its slash
+    lost). A handwritten figure is often read as a slash or a dash ("#⁄/", "Ä⁄-/GM-…"), but
+    never as a slash with capitals after it. (word index, index in it, the symbol as read)."""
+    from app.intake.ocr import fields as F
+
+    mark = re.compile(rf"[/⁄-]\s*(?:(?:19|20)\d\d\s*/\s*)?{F.SYM}")
+    whole = re.compile(rf"^{F.SYM}(?:[/-]{F.SYM})+$")
     for k, w in enumerate(words):
-        begin = m.start("rest") if k == 0 else 0
-        hits = [i for i in (w.text.find(c, begin) for c in "/⁄-") if i >= 0]
-        if not hits:
-            continue
-        cut = min(hits)
-        end = _x_at(w, cut, len(w.text))
-        tail = " ".join([w.text[cut:]] + [x.text for x in words[k + 1:]])
-        height = line.bottom - line.top
-        if end - start < 0.4 * height:
-            return None  # no room for a figure: the symbol follows "Số" at once
-        return _band(line, start, end), tail
+        if k and whole.match(w.text):
+            return k, 0, ("-" if "/" in w.text else "/") + w.text
+        hit = mark.search(w.text, begin if k == 0 else 0)
+        if hit:
+            return k, hit.start(), w.text[hit.start():]
+    return None
+
+
+def _first_mark(words, begin: int):
+    """The first slash or dash after "Số:", where no printed symbol was recognised."""
+    for k, w in enumerate(words):
+        hits = [i for i in (w.text.find(c, begin if k == 0 else 0) for c in "/⁄-") if i >= 0]
+        if hits:
+            return k, min(hits), w.text[min(hits):]
     return None
 
 
@@ -122,10 +144,11 @@ def _band(line, start: float, end: float) -> tuple[int, int, int, int]:
 
 
 def read(gray, blanks: list[tuple[int, int, int, int]], rows: list | None = None,
-         kinds: list[str] | None = None, looks: tuple = LOOKS) -> list[list[str]]:
+         kinds: list[str] | None = None, looks: tuple = LOOKS) -> list[tuple[list[str], list[str]]]:
     """Per blank, what each look read in it (digits only, "" for nothing): each look reads the
     blank as cut and its pen strokes alone (pen.figures_only, given the row's printed words in
-    `rows`). All of them at once, one under the other with a wide gap, in one picture per look.
+    `rows`), returned with the shapes' votes apart: (the looks' readings, the shapes' votes).
+    All of them at once, one under the other with a wide gap, in one picture per look.
     With `kinds` ("number", "day", "month" per blank), the strokes' shapes read by digits.py
     vote too (SHAPE_VOTES). `looks`: the Tesseract looks to run (LOOKS by default)."""
     rows = rows or [None] * len(blanks)
@@ -172,10 +195,10 @@ def read(gray, blanks: list[tuple[int, int, int, int]], rows: list | None = None
         # read while the looks' Tesseracts run
         shapes = [digits.read(pieces[i][1]) for i in range(len(kinds or []))]
         per_look = list(running)
-    out = [[r for found in per_look for r in found[i]] for i in range(len(blanks))]
+    out = [([r for found in per_look for r in found[i]], []) for i in range(len(blanks))]
     for i, (kind, (shape, share)) in enumerate(zip(kinds or [], shapes)):
         if shape:
-            out[i] += [shape] * SHAPE_VOTES[kind][0 if share >= SHAPE_SURE else 1]
+            out[i][1].extend([shape] * SHAPE_VOTES[kind][0 if share >= SHAPE_SURE else 1])
     return out
 
 
@@ -237,15 +260,16 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, loo
         return found
     readings = read(gray, blanks, [line for _k, line, _t in jobs], [k for k, _l, _t in jobs], looks)
     out, parts, sure = dict(found), {}, {}
-    for (kind, line, tail), reading in zip(jobs, readings):
+    for (kind, line, tail), (by_looks, by_shape) in zip(jobs, readings):
         printed = _printed(line, kind)
         if printed and printed[1] >= 0.9 and kind != "number" and not late:
             # a printed day or month the page pass read surely
             parts[kind], sure[kind] = Counter({str(int(printed[0])): 9}), printed[1]
             continue
-        votes = tally(reading + ([printed[0]] if printed else []), kind)
+        seen = by_looks + ([printed[0]] if printed else [])
+        votes = tally(seen + by_shape, kind)
         if kind == "number":
-            value = _plain(votes, NEED[kind]) or _longer(votes, NEED[kind])
+            value = number_read(seen, by_shape)
             parsed = E.F.parse_number(value + tail) if value else None
             if parsed and fold(parsed[0]) != fold(number.value):
                 out["number_symbol"] = E.Field(parsed[0], GUESS, line.box, NUMBER_NOTE)
@@ -254,6 +278,14 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, loo
     if "day" in parts and "month" in parts:
         out.update(_date(found, row, parts, min(sure.values()) if len(sure) == 2 else GUESS, signed_on))
     return out
+
+
+def number_read(seen: list[str], by_shape: list[str]) -> str:
+    """The figures of a handwritten number from what Tesseract's looks and the page pass read
+    (`seen`) and the shapes' votes; "" when they do not agree enough. The shapes may carry it
+    alone (on the real set they read a pen number right far more often than the looks do);
+    a scribble read as figures is then filled too, as every such reading is, for checking."""
+    return _supported(tally(seen + by_shape, "number"), NEED["number"])
 
 
 def tally(readings: list[str], kind: str) -> Counter:
@@ -278,14 +310,22 @@ def _plain(votes: Counter, need: int) -> str:
     return "" if n < need or (rest and rest[0][1] == n) else value
 
 
-def _longer(votes: Counter, need: int) -> str:
-    """Of two numbers tied in votes, the longer where the other is its start: a look that
-    missed the last figure ("0" beside "02") agrees with the rest of it."""
-    top = votes.most_common(3)
-    if len(top) < 2 or top[0][1] < need or top[1][1] != top[0][1] or (len(top) > 2 and top[2][1] == top[0][1]):
+def _supported(votes: Counter, need: float) -> str:
+    """The number most readings bear out, if they bear it out enough and no other number as
+    much, of those read most often. A reading that is a run of another's figures ("8" or "288"
+    beside "2788") bears that one out by the share of its figures: a look misses some of a
+    handwritten number's figures far more often than it makes up new ones."""
+    def support(value: str) -> float:
+        return sum(n * (1 if v == value else len(v) / len(value))
+                   for v, n in votes.items() if v in value)
+
+    # Only between the numbers read most often: a figure too many ("941" beside "94", a
+    # stroke of the slash read as a 1) is borne out by every reading of the rest of it.
+    most = max(votes.values(), default=0)
+    scored = sorted(((support(v), v) for v, n in votes.items() if n == most), reverse=True)
+    if not scored or scored[0][0] < need or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return ""
-    short, long_ = sorted((top[0][0], top[1][0]), key=len)
-    return long_ if long_.startswith(short) and len(long_) > len(short) else ""
+    return scored[0][1]
 
 
 SIGNED_WITHIN = 60  # days: a document is signed on its date or soon after

@@ -61,6 +61,9 @@ def strokes(ink: Image.Image) -> list[tuple[list[tuple[int, int]], tuple[int, in
     return out
 
 
+EDGE = 8  # pixels: a blank is cut 4 beyond the print on each side (figures._band)
+
+
 def figures_only(gray: Image.Image, blank: tuple[int, int, int, int], words, height: int) -> Image.Image | None:
     """The blank `blank` of `gray` with only its figures' strokes, cut tight, in gray; None when
     nothing like a figure is there. `words`: the printed words of the row (their boxes in the
@@ -73,7 +76,10 @@ def figures_only(gray: Image.Image, blank: tuple[int, int, int, int], words, hei
         # made of the handwriting itself ("9ŸŸ"), which is kept.
         inside = max(0, min(w.left + w.width, x1) - max(w.left, x0))
         if inside < 0.3 * w.width:
-            draw.rectangle((w.left - x0 - 1, w.top - y0 - 1, w.left + w.width - x0 + 1, w.top + w.height - y0 + 1),
+            # A word that begins well inside the blank and runs on past it is the handwriting
+            # read run into the print after it ("Ä⁄-/GM-…"): rubbed out from the blank's end only.
+            left = w.left if not x0 + EDGE < w.left < x1 - EDGE else x1 - EDGE
+            draw.rectangle((left - x0 - 1, w.top - y0 - 1, w.left + w.width - x0 + 1, w.top + w.height - y0 + 1),
                            fill=255)
     if crop.getextrema()[0] > 128:
         return None  # no ink as dark as a pen's

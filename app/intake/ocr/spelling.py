@@ -58,6 +58,10 @@ class Lexicon:
             prev = _core(out[i - 1]).lower() if i and not _ends(out[i - 1]) else ""
             nxt = _core(tokens[i + 1]).lower() if i + 1 < len(tokens) and not post else ""
             if core.isupper() and len(core) > 1:
+                fixed = _abbreviation(core)
+                if fixed:
+                    out[i] = pre + fixed + post
+                    continue
                 # Names in capitals stay as printed; a common word read in capitals in the
                 # middle of a lower-case phrase ("làm VIỆC của") is put back in lower case.
                 best = max(sorted(self.forms.get(fold(low), ())), default="",
@@ -121,6 +125,25 @@ class Lexicon:
         # Keep the marks as read where they agree in place: "nhànước" -> "nhà nước".
         cut = len(pair[0])
         return [pre + core[:cut], core[cut:] + post]
+
+
+# Abbreviations common in the summaries of administrative documents. Tesseract often reads a
+# capital's stem or a speck beside it as one more I ("TNIDN" for TNDN, "GTGIT").
+ABBREVIATIONS = frozenset("""
+TNDN TNCN GTGT TTĐB BVMT BHXH BHYT BHTN NSNN NSĐP KBNN XDCB GPMB QSDĐ ĐTXD ĐTC ODA PPP
+UBND HĐND MTTQ ĐBQH TANDTC VKSNDTC CNTT PCCC ATGT ATTP ATVSTP KT-XH THPT THCS GDĐT GDNN
+DNNN DNNVV HTX OCOP TTHC CCHC CBCCVC CBCC QPPL VBQPPL KH&CN KH&ĐT TN&MT GTVT NN&PTNT
+LĐ-TB&XH VH-TT&DL TT&TT ĐTM MTQG CTMTQG COVID-19
+""".split())
+
+
+def _abbreviation(core: str) -> str:
+    """A known abbreviation that `core` (in capitals, none itself) is with one I too many."""
+    if core in ABBREVIATIONS or len(core) < 4:
+        return ""
+    fixed = {core[:k] + core[k + 1:] for k in range(len(core)) if core[k] in "IL1|"}
+    found = sorted(fixed & ABBREVIATIONS)
+    return found[0] if len(found) == 1 else ""
 
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave, acute, tilde, hook, dot
