@@ -10,9 +10,8 @@ from app.intake.ocr import engine, read_full, read_header
 from app.printing.fonts import BOLD, REGULAR, register_fonts
 
 
-def _pdf(path, number="Số: 215/TB-STTTT", date="Quảng Bình, ngày 03 tháng 8 năm 2020", stamped=()):
-    """`stamped`: for the number's and the date's rows, (text before, figures, text after),
-    the figures a picture of printed type between the two texts."""
+def _page_head(path):
+    """A canvas with the issuer's and the motto's rows drawn, the type set for the next row."""
     register_fonts()
     c = canvas.Canvas(str(path), pagesize=A4)
     w, h = A4
@@ -23,6 +22,13 @@ def _pdf(path, number="Số: 215/TB-STTTT", date="Quảng Bình, ngày 03 tháng
     c.drawCentredString(w * 0.27, h - 76, "SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
     c.drawCentredString(w * 0.66, h - 76, "Độc lập - Tự do - Hạnh phúc")
     c.setFont(REGULAR, 13)
+    return c, w, h
+
+
+def _pdf(path, number="Số: 215/TB-STTTT", date="Quảng Bình, ngày 03 tháng 8 năm 2020", stamped=()):
+    """`stamped`: for the number's and the date's rows, (text before, figures, text after),
+    the figures a picture of printed type between the two texts."""
+    c, w, h = _page_head(path)
     if not stamped:
         c.drawCentredString(w * 0.27, h - 104, number)
         c.drawCentredString(w * 0.66, h - 104, date)
@@ -144,16 +150,7 @@ def _slow_read(path):
 
 def _long_pdf(path):
     """A header, then body text in three sizes, regular and bold, down to the page's foot."""
-    register_fonts()
-    c = canvas.Canvas(str(path), pagesize=A4)
-    w, h = A4
-    c.setFont(REGULAR, 12.5)
-    c.drawCentredString(w * 0.27, h - 60, "UBND TỈNH QUẢNG BÌNH")
-    c.drawCentredString(w * 0.66, h - 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    c.setFont(BOLD, 12.5)
-    c.drawCentredString(w * 0.27, h - 76, "SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
-    c.drawCentredString(w * 0.66, h - 76, "Độc lập - Tự do - Hạnh phúc")
-    c.setFont(REGULAR, 13)
+    c, w, h = _page_head(path)
     c.drawCentredString(w * 0.27, h - 104, "Số: 215/TB-STTTT")
     c.drawCentredString(w * 0.66, h - 104, "Quảng Bình, ngày 03 tháng 8 năm 2020")
     c.setFont(BOLD, 14)

@@ -267,14 +267,13 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, loo
             parts[kind], sure[kind] = Counter({str(int(printed[0])): 9}), printed[1]
             continue
         seen = by_looks + ([printed[0]] if printed else [])
-        votes = tally(seen + by_shape, kind)
         if kind == "number":
             value = number_read(seen, by_shape)
             parsed = E.F.parse_number(value + tail) if value else None
             if parsed and fold(parsed[0]) != fold(number.value):
                 out["number_symbol"] = E.Field(parsed[0], GUESS, line.box, NUMBER_NOTE)
         else:
-            parts[kind] = votes
+            parts[kind] = tally(seen + by_shape, kind)
     if "day" in parts and "month" in parts:
         out.update(_date(found, row, parts, min(sure.values()) if len(sure) == 2 else GUESS, signed_on))
     return out
