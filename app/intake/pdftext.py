@@ -107,6 +107,11 @@ class Opened:
         self.close()
 
     def close(self):
+        # The page first: pypdfium2 warns of, and at exit may crash on, a page left open
+        # under its closed document.
+        if self.page is not None:
+            self.page.close()
+            self.page = None
         self.pdf.close()
 
     def read(self, index: int = 0, zone: float = ZONE) -> TextPage | None:
@@ -163,10 +168,14 @@ class Opened:
                 # than the rows wanted gives exactly those rows.
                 crop = (0, (full - bottom - 0.5) / scale, 0, (top - 0.5) / scale)
                 band = page.render(scale=scale, crop=crop, may_draw_forms=pdf is not None)
-                canvas.paste(band.to_pil().convert("L"), (0, top))
+                try:
+                    canvas.paste(band.to_pil().convert("L"), (0, top))
+                finally:
+                    band.close()
             return canvas
         finally:
             if pdf is not None:
+                page.close()
                 pdf.close()
 
 
