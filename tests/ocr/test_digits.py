@@ -148,12 +148,12 @@ def test_a_flat_topped_three_and_a_crossed_seven_are_read(name, figures, monkeyp
     real_read = digits.read
     monkeypatch.setattr(F.digits, "read", lambda strokes, *a: (cuts.append(strokes), real_read(strokes, *a))[1])
     read_header(REAL / "docs" / f"{name}.pdf")
-    readings = [digits.read(c)[0] for c in cuts if c is not None]
-    assert figures in readings
+    cuts = [c for c in cuts if c is not None]
+    assert figures in [real_read(c)[0] for c in cuts]
     monkeypatch.setenv("VANTHU_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(styles, "WAYS", {})
     digits._model.cache_clear()
     try:
-        assert figures not in [digits.read(c)[0] for c in cuts if c is not None]
+        assert figures not in [real_read(c)[0] for c in cuts]
     finally:
         digits._model.cache_clear()
