@@ -107,6 +107,40 @@ def test_a_mark_no_digit_is_near_is_not_read_surely(marks):
     assert digits.read(sheet)[1] < 0.8
 
 
+def test_a_day_or_a_month_is_read_as_one_it_can_be():
+    import numpy as np
+
+    # The first figure's neighbours: three say 8, two say 3; the second's: a 1.
+    counts = np.zeros((2, 10), int)
+    counts[0, 8], counts[0, 3], counts[1, 1] = 3, 2, 5
+    near = np.full((2, 10), 0.5)
+    assert "".join(str(int(c.argmax())) for c in counts) == "81"
+    assert digits._likeliest(counts, near, "day") == "31"  # no day starts with an 8
+    # No month is 31 either: 01 is the likeliest a month of two figures can be.
+    assert digits._likeliest(counts, near, "month") == "01"
+    # Tied votes go to the figure whose nearest training digit is nearer.
+    counts[0, 8], near[0, 2] = 0, 0.9
+    counts[0, 2] = 2
+    assert digits._likeliest(counts, near, "day") == "21"
+    assert digits._likeliest(counts[:1], near[:1], "day") == "2"
+
+
+@needs_data
+def test_the_printed_symbol_left_after_the_figures_is_not_read():
+    # "2074/UBND" with the blank's end placed inside the symbol: the print, lower than the
+    # pen figures, is not read as figures of the number.
+    pen_part = draw("2074")
+    printed = draw("1714", width=3)
+    printed = printed.resize((printed.width * 55 // 100, printed.height * 55 // 100))
+    sheet = Image.new("L", (pen_part.width + printed.width + 8, pen_part.height), 255)
+    sheet.paste(pen_part, (0, 0))
+    sheet.paste(printed, (pen_part.width + 8, pen_part.height - printed.height))
+    assert len(digits.segment(sheet)) == 8
+    assert digits.read(sheet)[0] == "2074"
+    # A day's blank ends at the printed "tháng", which the strokes lack: nothing is cut there.
+    assert digits.read(draw("31"), kind="day")[0] == "31"
+
+
 def test_nothing_to_read():
     assert digits.read(None) == ("", 0.0)
     assert digits.read(Image.new("L", (40, 40), 255)) == ("", 0.0)
@@ -125,9 +159,9 @@ def test_pen_figures_cut_from_real_pages(name, figures, monkeypatch):
     seen = []
     real_read = digits.read
 
-    def spy(strokes, *args):
-        seen.append(real_read(strokes, *args)[0])
-        return real_read(strokes, *args)
+    def spy(strokes, *args, **kw):
+        seen.append(real_read(strokes, *args, **kw)[0])
+        return real_read(strokes, *args, **kw)
 
     monkeypatch.setattr(F.digits, "read", spy)
     h = read_header(REAL / "docs" / f"{name}.pdf")
@@ -146,7 +180,7 @@ def test_a_flat_topped_three_and_a_crossed_seven_are_read(name, figures, monkeyp
 
     cuts = []
     real_read = digits.read
-    monkeypatch.setattr(F.digits, "read", lambda strokes, *a: (cuts.append(strokes), real_read(strokes, *a))[1])
+    monkeypatch.setattr(F.digits, "read", lambda strokes, *a, **kw: (cuts.append(strokes), real_read(strokes, *a, **kw))[1])
     read_header(REAL / "docs" / f"{name}.pdf")
     cuts = [c for c in cuts if c is not None]
     assert figures in [real_read(c)[0] for c in cuts]

@@ -288,35 +288,86 @@ def _thickness(mask: Image.Image) -> float:
     return 2 * area / max(1, edge)
 
 
-def classify(pictures) -> list[tuple[int, float]]:
-    """Per normalised picture (28×28), the figure most of its neighbours are and their share
-    (0 when even the nearest is far: see LIKE)."""
+def _votes(pictures):
+    """Per normalised picture (28×28): its neighbours' votes per figure (K in all), each
+    figure's likeness of its nearest training digit, and the likeness of the nearest of all."""
     import numpy as np
 
     likeness = _likeness_to_training(pictures)
     if likeness is None:
-        return []
+        return None
     labels = _trained()[1]
     near = np.argsort(-likeness, axis=1)[:, :K]
-    out = []
-    for row, best in zip(labels[near], likeness.max(axis=1)):
-        counts = np.bincount(row, minlength=10)
-        # A mark no training digit is near (a scribble, initials) is no sure figure, however
-        # its few neighbours agree.
-        share = float(counts.max()) / K if best >= LIKE else 0.0
-        out.append((int(counts.argmax()), share))
-    return out
+    counts = np.stack([np.bincount(row, minlength=10) for row in labels[near]])
+    nearest = np.stack([likeness[:, labels == d].max(axis=1) for d in range(10)], axis=1)
+    return counts, nearest, likeness.max(axis=1)
 
 
-def read(strokes: Image.Image | None, most: int = 6) -> tuple[str, float]:
+def classify(pictures) -> list[tuple[int, float]]:
+    """Per normalised picture (28×28), the figure most of its neighbours are and their share
+    (0 when even the nearest is far: see LIKE)."""
+    got = _votes(pictures)
+    if got is None:
+        return []
+    # A mark no training digit is near (a scribble, initials) is no sure figure, however its
+    # few neighbours agree.
+    return [(int(c.argmax()), float(c.max()) / K if best >= LIKE else 0.0) for c, _n, best in zip(*got)]
+
+
+# The ways a day or a month is written in its blank: "3" or "03", "10".
+WRITTEN = {kind: {f"{v}" for v in range(1, top + 1)} | {f"{v:02d}" for v in range(1, 10)}
+           for kind, top in (("day", 31), ("month", 12))}
+
+
+def _likeliest(counts, nearest, kind: str) -> str:
+    """Of the ways a day or a month of as many figures can be written, the one the figures'
+    neighbours vote for most (ties to the nearer digits): the first figure of a day is 0 to 3,
+    and a shape reader's 3 read as an 8 or a 2 as an 8 is then seen for what it can be."""
+    def score(value: str) -> tuple[float, float]:
+        return (sum(counts[i][int(ch)] for i, ch in enumerate(value)),
+                sum(nearest[i][int(ch)] for i, ch in enumerate(value)))
+
+    ways = [w for w in WRITTEN[kind] if len(w) == len(counts)]
+    return max(sorted(ways), key=score) if ways else ""
+
+
+PRINT_SHARE = 0.8  # of the pen figures' height, at most: the printed letters after them
+SHORTEST = 0.85  # of the shortest pen figure's height, at most: the same
+
+
+def _without_print_after(masks: list) -> list:
+    """The figures without the printed symbol's letters left at their end ("1499/UBND": the
+    blank's end was placed inside the symbol). Pen figures stand taller than the print
+    beside them, so the longest run at the end that is all well under the height of the
+    figures before it is print."""
+    import statistics
+
+    heights = [m.height for m in masks]
+    for j in range(1, len(masks)):
+        lead, tail = heights[:j], max(heights[j:])
+        if tail <= PRINT_SHARE * statistics.median(lead) and tail <= SHORTEST * min(lead):
+            return masks[:j]
+    return masks
+
+
+def read(strokes: Image.Image | None, most: int = 6, kind: str = "") -> tuple[str, float]:
     """The figures of a blank's pen strokes as a string, and the least share of neighbours
-    that agreed on one of them ("" and 0 when there is nothing to read or no training data)."""
+    that agreed on one of them ("" and 0 when there is nothing to read or no training data).
+    `kind` "day" or "month": read as one of the values it can be, where it has one or two
+    figures (a longer reading is left as it is: figures.tally looks inside it)."""
     if strokes is None:
         return "", 0.0
     masks = segment(strokes)
+    if kind not in WRITTEN:  # a day's or month's blank ends at a word the strokes lack
+        masks = _without_print_after(masks)
     if not masks or len(masks) > most:
         return "", 0.0
-    got = classify([normalise(m) for m in masks])
-    if not got:
+    got = _votes([normalise(m) for m in masks])
+    if got is None:
         return "", 0.0
-    return "".join(str(d) for d, _ in got), min(s for _, s in got)
+    counts, nearest, best = got
+    value = _likeliest(counts, nearest, kind) if kind in WRITTEN else ""
+    if not value:
+        value = "".join(str(int(c.argmax())) for c in counts)
+    shares = [counts[i][int(ch)] / K if best[i] >= LIKE else 0.0 for i, ch in enumerate(value)]
+    return value, min(shares)

@@ -193,7 +193,7 @@ def read(gray, blanks: list[tuple[int, int, int, int]], rows: list | None = None
     with ThreadPoolExecutor(max_workers=2) as pool:
         running = pool.map(look, looks)
         # read while the looks' Tesseracts run
-        shapes = [digits.read(pieces[i][1]) for i in range(len(kinds or []))]
+        shapes = [digits.read(pieces[i][1], kind=kinds[i]) for i in range(len(kinds or []))]
         per_look = list(running)
     out = [([r for found in per_look for r in found[i]], []) for i in range(len(blanks))]
     for i, (kind, (shape, share)) in enumerate(zip(kinds or [], shapes)):
