@@ -99,3 +99,25 @@ def test_a_scanner_tinting_black_print_does_not_make_the_print_stamp_ink():
     assert clean.crop((130, 150, 480, 190)).getextrema()[0] > 200  # the stamp's letters: gone
     kept = clean.crop((150, 400, 1050, 430))
     assert sum(kept.histogram()[:80]) > 0.3 * kept.width * kept.height  # the tinted print: kept
+
+
+def test_only_a_speckled_page_is_median_filtered():
+    import random
+
+    from PIL import ImageChops
+
+    # A scanner's dark edge and a line of text in the margin are not specks: left as scanned.
+    edged = _page([(300, 100, 1300, 130), (10, 300, 90, 330)], size=(1650, 2300))
+    ImageDraw.Draw(edged).rectangle((0, 0, 12, 2300), fill=0)
+    assert preprocess.speckle(edged.crop((0, 0, 103, 2300))) < preprocess.SPECKLE
+    assert ImageChops.difference(preprocess.grayscale(edged), edged).getbbox() is None
+    # Salt and pepper over one pixel in eight: filtered, the text's strokes kept.
+    rng = random.Random(3)
+    speckled = edged.copy()
+    px = speckled.load()
+    for _ in range(speckled.width * speckled.height // 8):
+        px[rng.randrange(speckled.width), rng.randrange(speckled.height)] = rng.choice((0, 255))
+    assert preprocess.speckle(speckled.crop((0, 0, 103, 2300))) > preprocess.SPECKLE
+    cleaned = preprocess.grayscale(speckled)
+    assert preprocess.speckle(cleaned.crop((0, 0, 103, 2300))) < 1
+    assert cleaned.getpixel((306, 115)) < 60  # a stroke of the text

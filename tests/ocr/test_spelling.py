@@ -63,6 +63,8 @@ def test_a_mark_read_as_a_letter_and_a_lost_letter_are_put_back():
     # A letter lost, put back only where the words on both sides know the longer word and
     # what was read is no word as it stands ("ơ" is not; "gia" and "tổng" are).
     assert lexicon.correct("quyền hạn và ơ cấu tổ chức") == "quyền hạn và cơ cấu tổ chức"
+    # A speck read as a tone mark standing alone is no word, and no break in the context.
+    assert lexicon.correct("ˆ Quy định quyền hạn và ˆ ơ cấu tổ chức") == "Quy định quyền hạn và cơ cấu tổ chức"
     for text in ("Luật hôn nhân và gia đình", "về gia đình và xã hội", "tham gia các hoạt động",
                  "văn bản điện tử gia các cơ quan", "nước tổng TỈNH", "nước tống TỈNH"):
         assert lexicon.correct(text) == text

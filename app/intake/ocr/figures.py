@@ -150,7 +150,9 @@ def read(gray, blanks: list[tuple[int, int, int, int]], rows: list | None = None
     `rows`), returned with the shapes' votes apart: (the looks' readings, the shapes' votes).
     All of them at once, one under the other with a wide gap, in one picture per look.
     With `kinds` ("number", "day", "month" per blank), the strokes' shapes read by digits.py
-    vote too (SHAPE_VOTES). `looks`: the Tesseract looks to run (LOOKS by default)."""
+    vote too (SHAPE_VOTES). `looks`: the Tesseract looks to run (LOOKS by default); with none,
+    a sure shape reading carries its blank alone and an unsure one nothing (figures of printed
+    type stamped as pictures, which the shapes read as Tesseract does, without its run)."""
     rows = rows or [None] * len(blanks)
     pieces = []  # per blank: the cut as it is, and the strokes alone (or None)
     for blank, row in zip(blanks, rows):
@@ -198,7 +200,8 @@ def read(gray, blanks: list[tuple[int, int, int, int]], rows: list | None = None
     out = [([r for found in per_look for r in found[i]], []) for i in range(len(blanks))]
     for i, (kind, (shape, share)) in enumerate(zip(kinds or [], shapes)):
         if shape:
-            out[i][1].extend([shape] * SHAPE_VOTES[kind][0 if share >= SHAPE_SURE else 1])
+            votes = SHAPE_VOTES[kind] if looks else (NEED[kind], 0)
+            out[i][1].extend([shape] * votes[0 if share >= SHAPE_SURE else 1])
     return out
 
 

@@ -328,8 +328,7 @@ def _text_header(path, pages, types, known, lexicon, signed) -> HeaderResult | N
         found = evidence.text_layer(found)
         if found["number_symbol"].note == HANDWRITTEN_NOTE or not found["date"].value:
             # A blank in the text layer: the signing service may have stamped the number or the
-            # day there as a picture. Read as a handwritten figure is, and so marked for checking;
-            # but the picture is of printed type, which one look of Tesseract reads.
+            # day there as a picture. Read as a handwritten figure is, and so marked for checking.
             signed_on = min((s.signed_at for s in signed if s.signed_at), default=None)
             title = found["doc_type"].box
             rows = [ln for ln in (number_line(lines), date_row(lines, title[1] if title else None))
@@ -345,8 +344,13 @@ def _text_header(path, pages, types, known, lexicon, signed) -> HeaderResult | N
                 except Exception:  # noqa: BLE001 - a page pdfium cannot draw: the blanks stay empty
                     top = None
             if top is not None:
-                found = figures.fill(top, lines, found, signed_on.date() if signed_on else None,
-                                     inked_only=True, looks=figures.LOOKS[:1])
+                signed_on = signed_on.date() if signed_on else None
+                # The shapes read printed figures well and cost no Tesseract run (a tenth of a
+                # second or more); Tesseract's looks only where they read nothing surely.
+                found = figures.fill(top, lines, found, signed_on, inked_only=True, looks=())
+                if found["number_symbol"].note == HANDWRITTEN_NOTE or not found["date"].value:
+                    found = figures.fill(top, lines, found, signed_on, inked_only=True,
+                                         looks=figures.LOOKS)
     finally:
         pdf.close()
     found = evidence.from_signatures(found, signed)

@@ -45,8 +45,9 @@ class Lexicon:
     def correct(self, text: str) -> str:
         # A comma with a speck after it (",:"), or with the space after it lost, is one comma.
         text = re.sub(r",(?=[^\W\d_])", ", ", re.sub(r",[:;.']+", ",", text))
-        # A lone mark between words (" : ", " ' ") is a speck read as punctuation; " - " is not.
-        tokens = [t for t in text.split() if t == "-" or not set(t) <= set(":;'`,._|~")]
+        # A lone mark between words (" : ", " ' ", " ˆ ") is a speck read as punctuation or as
+        # a tone mark of its own; " - " is not.
+        tokens = [t for t in text.split() if t == "-" or not set(t) <= set(":;'`,._|~ˆ˜´¨^")]
         tokens = [part for t in tokens for part in self._part(t)]
         out = list(tokens)
         for i, token in enumerate(tokens):
