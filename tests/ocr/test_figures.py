@@ -200,6 +200,19 @@ def test_a_look_that_missed_the_first_figure_of_a_day_agrees_with_it():
     assert figures.agreed(["4", "4", "31", ""], "day") == "4"
 
 
+def test_a_look_that_missed_the_second_figure_of_a_day_agrees_with_it():
+    import datetime as dt
+    from collections import Counter
+
+    # d067: two looks read "1" of a "15", the other look and the shapes read "15".
+    parts = {"day": figures.tally(["1", "1", "48", "15", "15"], "day"), "month": Counter({"8": 3})}
+    assert parts["day"]["1"] == parts["day"]["15"] == 2
+    assert figures._pick_date(2017, parts, None) == dt.date(2017, 8, 15)
+    # Read most often alone, the figure stays the day.
+    parts["day"] = Counter({"1": 3, "15": 1})
+    assert figures._pick_date(2017, parts, None) == dt.date(2017, 8, 1)
+
+
 def test_a_number_is_read_from_the_looks_and_the_shapes_together():
     # Looks that read only the last figure bear out the shapes' whole number.
     assert figures.number_read(["8", "418", "288", "8"], ["2788", "2788"]) == "2788"
@@ -208,3 +221,20 @@ def test_a_number_is_read_from_the_looks_and_the_shapes_together():
     # The shapes read surely, the looks read nothing: the shapes' reading, for checking.
     assert figures.number_read(["", "46", "", ""], ["167", "167"]) == "167"
     assert figures.number_read(["", "46", "", ""], ["167"]) == ""  # not surely: too few votes
+
+
+def test_pen_over_a_printed_figure_is_seen_only_in_colour():
+    from types import SimpleNamespace
+
+    from PIL import Image, ImageDraw
+
+    line = SimpleNamespace(top=10, bottom=50)
+    gray = Image.new("L", (120, 60), 255)
+    ImageDraw.Draw(gray).line([(30, 15), (50, 15), (38, 48)], fill=20, width=4)  # a printed 7
+    clean = gray.copy()  # the page without its coloured ink
+    blank = (20, 5, 100, 55)
+    assert not figures._pen_over(gray, clean, blank, line)
+    assert not figures._pen_over(gray, None, blank, line)  # a page with no colour at all
+    ImageDraw.Draw(gray).ellipse((55, 12, 80, 30), outline=60, width=4)  # an 8 in blue pen
+    ImageDraw.Draw(gray).ellipse((53, 28, 82, 50), outline=60, width=4)
+    assert figures._pen_over(gray, clean, blank, line)

@@ -106,3 +106,13 @@ def test_receiving_stamp_words_read_into_the_summary_row_are_left_out():
     # d015: words standing taller for their descenders and marks ("dụng") are the summary's.
     h = read_header(REAL / "docs" / "d015.pdf")
     assert h.summary.value == truth("d015")["summary"]
+
+
+def test_a_printed_month_corrected_by_pen_is_read_as_written():
+    # d017: "tháng 7" typed, an 8 written over the 7 in blue. The page read without its
+    # coloured ink shows the 7 alone; the pen's figure is what the document says.
+    from app.intake.ocr.figures import DATE_NOTE
+
+    h = read_header(REAL / "docs" / "d017.pdf")
+    assert h.date.value == truth("d017")["date"] == "2020-08-03"
+    assert h.date.confidence < CONFIDENT and h.date.note == DATE_NOTE

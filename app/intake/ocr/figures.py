@@ -227,13 +227,33 @@ DATE_NOTE = "Ngày viết tay, đọc thử — cần kiểm tra."
 SURE = 0.8  # a field read at least this surely by the page pass is left alone
 
 
-def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, looks: tuple = LOOKS) -> dict:
+def _pen_over(gray, clean, blank, line) -> bool:
+    """Coloured ink (a pen's) over a blank where print was read: a figure typed into the draft
+    and corrected by hand ("tháng 7" with an 8 written over the 7), which the page pass, reading
+    the page without its coloured ink, read as printed."""
+    if clean is None:
+        return False
+    from PIL import ImageChops
+
+    dark = gray.crop(blank).point(lambda v: 255 if v < 128 else 0)
+    paper = clean.crop(blank).point(lambda v: 255 if v >= 200 else 0)
+    coloured = ImageChops.multiply(dark, paper).histogram()[255]
+    return coloured >= PEN_OVER * (line.bottom - line.top) ** 2
+
+
+PEN_OVER = 0.1  # of a line's height squared, in pixels of coloured ink: a pen figure's worth
+
+
+def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, looks: tuple = LOOKS,
+         clean=None) -> dict:
     """`found` with the number and date that the page pass left empty or doubtful read again
     from their blanks in `gray` (the page with its ink, pen included). `signed_on`: the date
     of the file's first digital signature, if any, which bounds the date (signed on or after
     it, mostly within days): of the days and months the looks read, the pair that fits it.
     `inked_only`: a blank with no figure-like stroke in it is not read at all (a born-digital
-    page's blank is either empty or holds a figure drawn as a picture). `looks`: as in read()."""
+    page's blank is either empty or holds a figure drawn as a picture). `looks`: as in read().
+    `clean`: the page without its coloured ink, as the page pass read it (None for a page with
+    none): where a pen wrote over a printed day or month, the print is no sure reading."""
     from app.intake.ocr import extract as E
 
     number, date = found["number_symbol"], found["date"]
@@ -263,9 +283,10 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, loo
         return found
     readings = read(gray, blanks, [line for _k, line, _t in jobs], [k for k, _l, _t in jobs], looks)
     out, parts, sure = dict(found), {}, {}
-    for (kind, line, tail), (by_looks, by_shape) in zip(jobs, readings):
+    for (kind, line, tail), blank, (by_looks, by_shape) in zip(jobs, blanks, readings):
         printed = _printed(line, kind)
-        if printed and printed[1] >= 0.9 and kind != "number" and not late:
+        if printed and printed[1] >= 0.9 and kind != "number" and not late \
+                and not _pen_over(gray, clean, blank, line):
             # a printed day or month the page pass read surely
             parts[kind], sure[kind] = Counter({str(int(printed[0])): 9}), printed[1]
             continue
@@ -337,7 +358,8 @@ def _pick_date(year: int, parts: dict, signed_on) -> "dt.date | None":
     import datetime as dt
 
     if signed_on is None:
-        day, month = _plain(parts["day"], NEED["day"]), _plain(parts["month"], NEED["month"])
+        # A look that misses a figure of "15" reads "1": it bears out the day it is part of.
+        day, month = _supported(parts["day"], NEED["day"]), _supported(parts["month"], NEED["month"])
         try:
             return dt.date(year, int(month), int(day)) if day and month else None
         except ValueError:

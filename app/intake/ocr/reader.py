@@ -173,7 +173,7 @@ def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None) -> tup
         if hit:
             found = {**found, "urgency": Field(hit[0], hit[1])}
     # Figures written by hand into the blanks, read from the page with its pen ink.
-    found = figures.fill(gray, lines, found, signed_on)
+    found = figures.fill(gray, lines, found, signed_on, clean=clean if coloured else None)
     text = "\n".join(ln.text for ln in lines)
     pieces = tuple((out["pdf"], t, b) for (t, b), out in zip(bands, outs))
     if coloured:
