@@ -68,6 +68,8 @@ def test_summary_text_keeps_a_hyphen_at_a_line_end_the_closing_stop_and_quotes()
     assert F.summary_text(["cầu Việt Trì -", "Ba Vì, quy trình,", "định mức"]) == \
         "cầu Việt Trì - Ba Vì, quy trình, định mức"
     assert F.summary_text(["Về việc a __", "b . ."]) == "Về việc a b"
+    # A stamp's edge or the rule over the summary read as a dash before its first word.
+    assert F.summary_text(["—Sửa đổi, bổ sung", "một số điều –"]) == "Sửa đổi, bổ sung một số điều"
 
 
 def test_an_at_sign_alone_is_not_an_email_address():

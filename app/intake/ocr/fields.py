@@ -106,7 +106,7 @@ def summary_text(parts: list[str]) -> str:
         elif line:
             text = f"{text} {line}" if text else line
     stop = re.search(r"(?:[^\W\d_]|\d|[)\"”])\.$", text) is not None
-    text = text.strip(" .,:;-'\"") + ("." if stop else "")
+    text = text.strip(" .,:;-–—'\"") + ("." if stop else "")
     return re.sub(rf"(\d+/{SYM})- (?={SYM})", r"\1-", text)
 
 
