@@ -53,6 +53,29 @@ def test_date_blanks_after_ngay_and_thang():
     assert blanks["month"][0] < 1170 and blanks["month"][2] > 1240
 
 
+def test_a_day_read_into_the_box_of_ngay_still_has_its_blank():
+    # d001: Tesseract boxed "ngày" over the handwritten day and read the day's end as "D{".
+    row = words(("Hà", 938, 40), ("Nội,", 992, 60), ("ngày", 1071, 125), ("D{", 1163, 33),
+                ("tháng", 1204, 87), ("7", 1313, 16), ("năm", 1337, 64), ("2020", 1413, 80))
+    blanks = figures.date_blanks(row)
+    assert blanks["day"][0] <= 1163 and blanks["day"][2] >= 1196
+    # No word between the marks and no room between them: no blank.
+    assert "day" not in figures.date_blanks(row[:3] + row[4:])
+
+
+def test_a_year_whose_zero_was_read_as_a_letter():
+    from app.intake.ocr import lines as L
+
+    assert figures.row_year("ha noi, ngay 3 thang 8 nam 202o") == 2020
+    assert figures.row_year("ha noi, ngay 3 thang 8 nam 2020") == 2020
+    assert figures.row_year("ha noi, ngay 3 thang 8 nam 20.0") is None
+    from app.intake.ocr.extract import date_row
+
+    line = L.Line(words(("Hà", 938, 40), ("Nội,", 992, 60), ("ngày", 1071, 80), ("tháng", 1204, 87),
+                        ("năm", 1337, 64), ("202O", 1413, 80)), 1650, None)
+    assert date_row([line]) is not None
+
+
 def test_the_looks_must_agree():
     assert figures.agreed(["354", "354", "352", "354"], "number") == "354"
     assert figures.agreed(["354", "352", "", "35"], "number") == ""  # no two agree

@@ -119,14 +119,29 @@ def date_marks(words) -> dict[str, tuple[float, float]]:
     return marks
 
 
+def row_year(folded: str) -> int | None:
+    """The year of a folded place-date row ("nam 2020"), its zeros read as O letters too
+    ("năm 202O"): a year is four figures, never letters."""
+    found = re.search(r"nam\s*((?:19|20)[\do]{2})\b", folded)
+    return int(found.group(1).replace("o", "0")) if found else None
+
+
 def date_blanks(words) -> dict[str, tuple[int, int, int, int]]:
-    """The blanks for the day (after "ngày") and the month (after "tháng") of a place-date row."""
+    """The blanks for the day (after "ngày") and the month (after "tháng") of a place-date row.
+    A handwritten figure read into the box of the word before it ("ngày" boxed over the day,
+    the day read as "D{" after it) still has its blank: from the word read in it."""
     marks = date_marks(words)
     out = {}
     row = _Row(words)
     for name, a, b in (("day", "ngay", "thang"), ("month", "thang", "nam")):
-        if a in marks and b in marks and marks[b][0] - marks[a][1] > 0.3 * row.height:
-            out[name] = _band(row, marks[a][1], marks[b][0])
+        if a not in marks or b not in marks:
+            continue
+        start = marks[a][1]
+        between = [w.left for w in words if marks[a][0] < w.left and w.left + w.width <= marks[b][0] + 1]
+        if marks[b][0] - start <= 0.3 * row.height and between:
+            start = min(between)
+        if marks[b][0] - start > 0.3 * row.height:
+            out[name] = _band(row, start, marks[b][0])
     return out
 
 
@@ -404,10 +419,10 @@ def _date(found: dict, row, parts: dict, conf: float, signed_on=None) -> dict:
     from app.intake.ocr import extract as E
 
     folded = fold(row.text)
-    year = re.search(r"nam\s*((?:19|20)\d\d)\b", folded)
+    year = row_year(folded)
     if not year:
         return {}
-    day = _pick_date(int(year.group(1)), parts, signed_on)
+    day = _pick_date(year, parts, signed_on)
     if day is None:
         return {}
     if found["date"].value == day.isoformat():
