@@ -148,8 +148,8 @@ def test_nothing_to_read():
 
 @needs_data
 @needs_real_set
-# Figures the looks of Tesseract misread on these pages ("418", "46", "05").
-@pytest.mark.parametrize("name, figures", [("d001", "2788"), ("d028", "167"), ("d037", "03")])
+# Figures the looks of Tesseract misread on these pages ("418", "46", "08").
+@pytest.mark.parametrize("name, figures", [("d001", "2788"), ("d028", "167"), ("d017", "03")])
 def test_pen_figures_cut_from_real_pages(name, figures, monkeypatch):
     """The blanks of a real page, found and cut by the reader as it reads the page: the
     handwritten figures among them read right by their shapes alone, and the field filled from

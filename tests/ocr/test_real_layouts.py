@@ -116,3 +116,11 @@ def test_a_printed_month_corrected_by_pen_is_read_as_written():
     h = read_header(REAL / "docs" / "d017.pdf")
     assert h.date.value == truth("d017")["date"] == "2020-08-03"
     assert h.date.confidence < CONFIDENT and h.date.note == DATE_NOTE
+
+
+def test_symbol_capitals_misread_as_look_alikes_are_put_back():
+    # d025: "3296" in pen before "/TTr-SGTVT", whose small capitals read "TIr-SGTVI": put back
+    # from the Tờ trình's abbreviation and the initials of the Sở Giao thông vận tải.
+    h = read_header(REAL / "docs" / "d025.pdf")
+    assert h.number_symbol.value == truth("d025")["number_symbol"] == "3296/TTr-SGTVT"
+    assert h.number_symbol.confidence < CONFIDENT and h.number_symbol.note == NUMBER_NOTE

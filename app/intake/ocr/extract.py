@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from app.intake.ocr import fields as F, figures, names, spelling, vocabulary
+from app.intake.ocr import fields as F, figures, names, spelling, symbols, vocabulary
 from app.intake.ocr.lines import Line
 from app.text import fold, nfc
 
@@ -545,14 +545,23 @@ def _symbol_type(number: str) -> str:
     return ""
 
 
-def _check_symbol(number: Field, doc_type: Field, types) -> Field:
+def check_symbol(number: Field, doc_type: Field, types, issuer: Field | None = None) -> Field:
     """The abbreviation must agree with the type name printed under the header: a slip such as
-    "TT" for "TTr" is put right from the catalogue; an unknown abbreviation is marked for checking."""
+    "TT" for "TTr" is put right from the catalogue; an unknown abbreviation is marked for checking.
+    With the `issuer` (on a scan), capitals misread as look-alikes are put back in the type's
+    abbreviation and the issuer's initials (symbols.py)."""
     abbr = _symbol_type(number.value)
     if not abbr:
         return number
     known = {a for _n, a in types if a}
     expected = next((a for n, a in types if n == doc_type.value and a), "")
+    if issuer is not None:
+        head = re.match(r"^(\d+(?:/(?:19|20)\d\d)?[/-])(.+)$", number.value)
+        body = issuer.value.split(" - ")[-1]
+        fixed = symbols.repaired(head.group(2), (expected,) + symbols.body_initials(body)) if head else ""
+        if head and fixed != head.group(2):
+            number = replace(number, value=head.group(1) + fixed, confidence=min(number.confidence, 0.75))
+            abbr = _symbol_type(number.value)
     # A dropped last letter is restored: the lower-case tail (TTr, CTr), which Tesseract often
     # drops, or any letter when what was read is no abbreviation at all ("H" for HD, cut by a
     # stamp's frame). A known abbreviation is kept: Party documents lawfully write QĐ for a
@@ -601,7 +610,7 @@ def extract(lines: list[Line], doc_types, known_issuers=(), lexicon=None, exact:
         summary = replace(summary, value=F.paired_quotes((lexicon or spelling.built_in()).correct(summary.value)))
         if _known_share(summary.value, lexicon or spelling.built_in()) < 0.25:
             summary = Field()  # a seal's or a picture's texture read as letters, not wording
-    number = _check_symbol(number, doc_type, doc_types)
+    number = check_symbol(number, doc_type, doc_types, None if exact else issuer)
     # A công văn's type comes from its V/v line, which is above the stamps, not below them.
     title_line = next((x for x in lines if doc_type.box and x.box == doc_type.box
                        and x.side == "centre"), None)

@@ -15,7 +15,7 @@ from PIL import Image
 
 from app.intake import pdftext, signatures
 from app.intake.ocr import engine, errors, evidence, fields, figures, load, margin, preprocess
-from app.intake.ocr.extract import HANDWRITTEN_NOTE, Field, date_row, extract
+from app.intake.ocr.extract import HANDWRITTEN_NOTE, Field, check_symbol, date_row, extract
 from app.intake.ocr.lines import build_lines, dedupe, with_ink
 
 CONFIDENT = 0.80  # fields at or above this are shown as read; the rest are marked for checking
@@ -174,6 +174,8 @@ def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None) -> tup
             found = {**found, "urgency": Field(hit[0], hit[1])}
     # Figures written by hand into the blanks, read from the page with its pen ink.
     found = figures.fill(gray, lines, found, signed_on, clean=clean if coloured else None)
+    if found["number_symbol"].note == figures.NUMBER_NOTE:  # its symbol as the page pass read it
+        found["number_symbol"] = check_symbol(found["number_symbol"], found["doc_type"], types, found["issuer"])
     text = "\n".join(ln.text for ln in lines)
     pieces = tuple((out["pdf"], t, b) for (t, b), out in zip(bands, outs))
     if coloured:
