@@ -121,3 +121,12 @@ def test_only_a_speckled_page_is_median_filtered():
     cleaned = preprocess.grayscale(speckled)
     assert preprocess.speckle(cleaned.crop((0, 0, 103, 2300))) < 1
     assert cleaned.getpixel((306, 115)) < 60  # a stroke of the text
+
+
+def test_the_skew_of_text_lines_is_found():
+    page = _page([(150, y, 1500, y + 24) for y in range(200, 2000, 60)], size=(1650, 2300))
+    assert preprocess.skew_angle(page) == 0.0
+    for angle in (-3.0, 1.5, 4.0):
+        turned = page.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+        # The angle that puts the lines straight again: the page turned back.
+        assert abs(preprocess.skew_angle(turned) + angle) <= 0.125

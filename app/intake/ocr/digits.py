@@ -303,17 +303,6 @@ def _votes(pictures):
     return counts, nearest, likeness.max(axis=1)
 
 
-def classify(pictures) -> list[tuple[int, float]]:
-    """Per normalised picture (28×28), the figure most of its neighbours are and their share
-    (0 when even the nearest is far: see LIKE)."""
-    got = _votes(pictures)
-    if got is None:
-        return []
-    # A mark no training digit is near (a scribble, initials) is no sure figure, however its
-    # few neighbours agree.
-    return [(int(c.argmax()), float(c.max()) / K if best >= LIKE else 0.0) for c, _n, best in zip(*got)]
-
-
 # The ways a day or a month is written in its blank: "3" or "03", "10".
 WRITTEN = {kind: {f"{v}" for v in range(1, top + 1)} | {f"{v:02d}" for v in range(1, 10)}
            for kind, top in (("day", 31), ("month", 12))}
@@ -369,5 +358,7 @@ def read(strokes: Image.Image | None, most: int = 6, kind: str = "") -> tuple[st
     value = _likeliest(counts, nearest, kind) if kind in WRITTEN else ""
     if not value:
         value = "".join(str(int(c.argmax())) for c in counts)
+    # A mark no training digit is near (a scribble, initials) is no sure figure, however its
+    # few neighbours agree.
     shares = [counts[i][int(ch)] / K if best[i] >= LIKE else 0.0 for i, ch in enumerate(value)]
     return value, min(shares)
