@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageChops, ImageOps
 
 from app.intake.ocr import digits, engine, errors, pen
 from app.text import fold
@@ -136,12 +136,12 @@ def date_blanks(words) -> dict[str, tuple[int, int, int, int]]:
     for name, a, b in (("day", "ngay", "thang"), ("month", "thang", "nam")):
         if a not in marks or b not in marks:
             continue
-        start = marks[a][1]
-        between = [w.left for w in words if marks[a][0] < w.left and w.left + w.width <= marks[b][0] + 1]
-        if marks[b][0] - start <= 0.3 * row.height and between:
-            start = min(between)
-        if marks[b][0] - start > 0.3 * row.height:
-            out[name] = _band(row, start, marks[b][0])
+        start, end, room = marks[a][1], marks[b][0], 0.3 * row.height
+        if end - start <= room:
+            start = min((w.left for w in words if marks[a][0] < w.left and w.left + w.width <= end + 1),
+                        default=start)
+        if end - start > room:
+            out[name] = _band(row, start, end)
     return out
 
 
@@ -248,8 +248,6 @@ def _pen_over(gray, clean, blank, line) -> bool:
     the page without its coloured ink, read as printed."""
     if clean is None:
         return False
-    from PIL import ImageChops
-
     dark = gray.crop(blank).point(lambda v: 255 if v < 128 else 0)
     paper = clean.crop(blank).point(lambda v: 255 if v >= 200 else 0)
     coloured = ImageChops.multiply(dark, paper).histogram()[255]

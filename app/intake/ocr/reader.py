@@ -306,6 +306,11 @@ def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None
                         header_text=text, header_pdfs=pdf, cut=cut, page1=gray, signatures=signed)
 
 
+def _blank_left(found: dict[str, Field]) -> bool:
+    """A text layer's number or date blank that nothing has filled yet."""
+    return found["number_symbol"].note == HANDWRITTEN_NOTE or not found["date"].value
+
+
 def _text_header(path, pages, types, known, lexicon, signed) -> HeaderResult | None:
     """The header of a born-digital first page from its text layer; None for a scan, or when
     the text layer holds no header (a page of pictures of text), which OCR then reads. The
@@ -328,7 +333,7 @@ def _text_header(path, pages, types, known, lexicon, signed) -> HeaderResult | N
         if not _looks_read(found):
             return None
         found = evidence.text_layer(found)
-        if found["number_symbol"].note == HANDWRITTEN_NOTE or not found["date"].value:
+        if _blank_left(found):
             # A blank in the text layer: the signing service may have stamped the number or the
             # day there as a picture. Read as a handwritten figure is, and so marked for checking.
             signed_on = min((s.signed_at for s in signed if s.signed_at), default=None)
@@ -350,7 +355,7 @@ def _text_header(path, pages, types, known, lexicon, signed) -> HeaderResult | N
                 # The shapes read printed figures well and cost no Tesseract run (a tenth of a
                 # second or more); Tesseract's looks only where they read nothing surely.
                 found = figures.fill(top, lines, found, signed_on, inked_only=True, looks=())
-                if found["number_symbol"].note == HANDWRITTEN_NOTE or not found["date"].value:
+                if _blank_left(found):
                     found = figures.fill(top, lines, found, signed_on, inked_only=True,
                                          looks=figures.LOOKS)
     finally:
