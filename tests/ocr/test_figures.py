@@ -146,7 +146,9 @@ def test_the_signing_date_bounds_the_day_and_month_read():
     assert figures._pick_date(2020, parts, None) == dt.date(2020, 8, 8)  # two looks agree
     # Nothing read fits the bound: nothing is filled.
     assert figures._pick_date(2020, parts, dt.date(2020, 7, 1)) is None
-    assert figures._pick_date(2020, {"day": Counter({"3": 1}), "month": Counter({"8": 1})}, None) is None
+    # Unsigned, one reading each is shown (marked for checking); two days read as often, none.
+    assert figures._pick_date(2020, {"day": Counter({"3": 1}), "month": Counter({"8": 1})}, None) == dt.date(2020, 8, 3)
+    assert figures._pick_date(2020, {"day": Counter({"3": 1, "5": 1}), "month": Counter({"8": 1})}, None) is None
 
 
 def test_a_number_is_borne_out_by_readings_of_its_parts():
@@ -213,9 +215,20 @@ def test_the_shapes_alone_vote_and_stay_a_guess(monkeypatch):
     monkeypatch.setattr(figures.engine, "run", no_look)
     got = figures.fill(page, lines, _empty())["number_symbol"]
     assert got.value == "247/QĐ-UBND" and got.confidence < CONFIDENT and got.note == figures.NUMBER_NOTE
-    # Without the shapes' vote nothing agrees: nothing is filled.
+    # Without the shapes' vote the page pass's reading alone is shown, and still as a guess.
     monkeypatch.setattr(figures, "SHAPE_VOTES", {k: (0, 0) for k in figures.SHAPE_VOTES})
-    assert figures.fill(page, lines, _empty())["number_symbol"].value == ""
+    got = figures.fill(page, lines, _empty())["number_symbol"]
+    assert got.value == "247/QĐ-UBND" and got.confidence < CONFIDENT and got.note == figures.NUMBER_NOTE
+
+
+def test_two_numbers_borne_out_as_much_fill_nothing_and_a_stray_zero_goes():
+    from collections import Counter
+
+    assert figures._supported(Counter({"61": 2, "87": 2}), figures.SHOWN_NEED) == ""
+    # The shapes' sure reading outweighs two looks that agree on another.
+    assert figures.number_read(["61", "61"], ["87"] * figures.SHAPE_VOTES["number"][0]) == "87"
+    assert figures.number_read(["4", ""], ["0464"]) == "464"
+    assert figures.number_read(["02", "02"], ["02"]) == "02"
 
 
 def test_a_look_that_missed_the_first_figure_of_a_day_agrees_with_it():

@@ -25,10 +25,15 @@ LOOKS = (("vie", 1.0, 56), ("eng", 1.5, 32))  # (model, scale of the cut, height
 GAP = 0.5  # the gap between the pictures in a look, in their heights
 GUESS = 0.6  # the confidence of a figure agreed by the looks: shown, marked for checking
 NEED = {"number": 2, "day": 2, "month": 2}  # votes that must agree, of the looks and the page pass
+# A handwritten figure is shown marked for checking, never as confident: the reading the most
+# votes bear out is shown even when one vote alone carries it (a guess to check is less typing
+# than an empty box), unless another bears it out as much.
+SHOWN_NEED = 1
 # The shape reading's votes (digits.py) per kind, as (most neighbours agreed, not): it is one
 # more look, a better one at figures than Tesseract's; a number's figures are rarely printed
-# beside it for a second look to read, so there its sure reading counts twice.
-SHAPE_VOTES = {"number": (2, 1), "day": (1, 1), "month": (1, 1)}
+# beside it for a second look to read, so there its sure reading counts three times (on the
+# real set's 51 pen numbers the shapes read 22 right, each of Tesseract's looks 5 to 9).
+SHAPE_VOTES = {"number": (3, 1), "day": (1, 1), "month": (1, 1)}
 SHAPE_SURE = 0.8  # of the neighbours agreeing, for every figure of the reading
 
 
@@ -318,10 +323,12 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, loo
 
 def number_read(seen: list[str], by_shape: list[str]) -> str:
     """The figures of a handwritten number from what Tesseract's looks and the page pass read
-    (`seen`) and the shapes' votes; "" when they do not agree enough. The shapes may carry it
+    (`seen`) and the shapes' votes; "" when two are borne out as much. The shapes may carry it
     alone (on the real set they read a pen number right far more often than the looks do);
     a scribble read as figures is then filled too, as every such reading is, for checking."""
-    return _supported(tally(seen + by_shape, "number"), NEED["number"])
+    value = _supported(tally(seen + by_shape, "number"), SHOWN_NEED)
+    # Numbers start from 01 each year: a zero before three figures is a stroke misread.
+    return value.lstrip("0") if len(value) > 3 else value
 
 
 def tally(readings: list[str], kind: str) -> Counter:
@@ -372,7 +379,7 @@ def _pick_date(year: int, parts: dict, signed_on) -> "dt.date | None":
 
     if signed_on is None:
         # A look that misses a figure of "15" reads "1": it bears out the day it is part of.
-        day, month = _supported(parts["day"], NEED["day"]), _supported(parts["month"], NEED["month"])
+        day, month = _supported(parts["day"], SHOWN_NEED), _supported(parts["month"], SHOWN_NEED)
         try:
             return dt.date(year, int(month), int(day)) if day and month else None
         except ValueError:
