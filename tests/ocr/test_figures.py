@@ -215,10 +215,9 @@ def test_the_shapes_alone_vote_and_stay_a_guess(monkeypatch):
     monkeypatch.setattr(figures.engine, "run", no_look)
     got = figures.fill(page, lines, _empty())["number_symbol"]
     assert got.value == "247/QĐ-UBND" and got.confidence < CONFIDENT and got.note == figures.NUMBER_NOTE
-    # Without the shapes' vote the page pass's reading alone is shown, and still as a guess.
+    # Without the shapes' vote the page pass's reading stands alone: nothing is filled.
     monkeypatch.setattr(figures, "SHAPE_VOTES", {k: (0, 0) for k in figures.SHAPE_VOTES})
-    got = figures.fill(page, lines, _empty())["number_symbol"]
-    assert got.value == "247/QĐ-UBND" and got.confidence < CONFIDENT and got.note == figures.NUMBER_NOTE
+    assert figures.fill(page, lines, _empty())["number_symbol"].value == ""
 
 
 def test_two_numbers_borne_out_as_much_fill_nothing_and_a_stray_zero_goes():
@@ -228,6 +227,9 @@ def test_two_numbers_borne_out_as_much_fill_nothing_and_a_stray_zero_goes():
     # The shapes' sure reading outweighs two looks that agree on another.
     assert figures.number_read(["61", "61"], ["87"] * figures.SHAPE_VOTES["number"][0]) == "87"
     assert figures.number_read(["4", ""], ["0464"]) == "464"
+    # A reading nothing bears out, or one the shapes contradict, is a scribble's: not shown.
+    assert figures.number_read(["", ""], ["62"]) == ""
+    assert figures.number_read(["2021", "2", "", "403"], ["188"]) == ""
     assert figures.number_read(["02", "02"], ["02"]) == "02"
 
 

@@ -29,6 +29,10 @@ NEED = {"number": 2, "day": 2, "month": 2}  # votes that must agree, of the look
 # votes bear out is shown even when one vote alone carries it (a guess to check is less typing
 # than an empty box), unless another bears it out as much.
 SHOWN_NEED = 1
+# A number needs a little more: part of a second reading bearing it out (a scribble in an
+# empty blank reads as some figures to one reader alone), and the old agreement (NEED) where
+# the shapes, the better reader, read another number.
+SHOWN_NUMBER_NEED = 1.2
 # The shape reading's votes (digits.py) per kind, as (most neighbours agreed, not): it is one
 # more look, a better one at figures than Tesseract's; a number's figures are rarely printed
 # beside it for a second look to read, so there its sure reading counts three times (on the
@@ -326,7 +330,10 @@ def number_read(seen: list[str], by_shape: list[str]) -> str:
     (`seen`) and the shapes' votes; "" when two are borne out as much. The shapes may carry it
     alone (on the real set they read a pen number right far more often than the looks do);
     a scribble read as figures is then filled too, as every such reading is, for checking."""
-    value = _supported(tally(seen + by_shape, "number"), SHOWN_NEED)
+    votes = tally(seen + by_shape, "number")
+    value = _supported(votes, SHOWN_NUMBER_NEED)
+    if value and by_shape and value not in by_shape:
+        value = _supported(votes, NEED["number"])
     # Numbers start from 01 each year: a zero before three figures is a stroke misread.
     return value.lstrip("0") if len(value) > 3 else value
 

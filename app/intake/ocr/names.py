@@ -43,6 +43,16 @@ KHỐI CÁC CƠ QUAN|ĐẢNG ỦY KHỐI|ĐOÀN KHỐI|HỘI LIÊN HIỆP PHỤ 
 HỘI CỰU CHIẾN BINH|CÔNG TRÌNH VĂN HÓA XÃ HỘI|CÔNG TRÌNH GIAO THÔNG|PHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN|
 LIÊN NGÀNH|CÔNG AN TỈNH|THÀNH PHỐ|THỊ XÃ|NHÂN DÂN|BỘ CHỈ HUY QUÂN SỰ|VIỆN KIẾN TRÚC QUỐC GIA|ĐOÀN TNCS HỒ CHÍ MINH"""
 
+# Names that streets, wards and schools take all over the country (battles, rivers, heroes):
+# not names of bodies, but summaries name them ("phường Bạch Đằng", "đường Lê Lợi").
+STREETS = """BẠCH ĐẰNG|ĐIỆN BIÊN PHỦ|CHI LĂNG|ĐỐNG ĐA|HÙNG VƯƠNG|HAI BÀ TRƯNG|BÀ TRIỆU|LÝ THƯỜNG KIỆT|
+TRẦN HƯNG ĐẠO|LÊ LỢI|LÊ LAI|QUANG TRUNG|NGUYỄN HUỆ|NGÔ QUYỀN|ĐINH TIÊN HOÀNG|LÝ THÁI TỔ|LÊ THÁNH TÔNG|
+NGUYỄN TRÃI|NGUYỄN DU|CHU VĂN AN|TRẦN PHÚ|LÊ HỒNG PHONG|HOÀNG VĂN THỤ|PHAN BỘI CHÂU|PHAN CHU TRINH|
+PHAN ĐÌNH PHÙNG|HOÀNG DIỆU|HÀM NGHI|LÊ DUẨN|TÔN ĐỨC THẮNG|NGUYỄN THỊ MINH KHAI|VÕ THỊ SÁU|
+NGUYỄN VĂN CỪ|TRƯỜNG CHINH|LÊ QUÝ ĐÔN|TRẦN QUỐC TOẢN|LÝ TỰ TRỌNG|KIM ĐỒNG|HOÀNG HOA THÁM|
+NGUYỄN TRI PHƯƠNG|TRƯNG TRẮC|TRƯNG NHỊ|YẾT KIÊU|DÃ TƯỢNG|PHẠM NGŨ LÃO|TRẦN NHÂN TÔNG|THỐNG NHẤT|
+ĐỘC LẬP|HÒA BÌNH|THĂNG LONG|TÂN HỘI|TÂN TIẾN|QUYẾT THẮNG"""
+
 
 def _split(block: str) -> list[str]:
     return [x.strip() for x in block.replace("\n", "").split("|") if x.strip()]
@@ -59,6 +69,13 @@ def _phrases() -> dict[str, str]:
     for name in names:
         out.setdefault(fold(name), set()).add(name)
     return {k: next(iter(v)) for k, v in out.items() if len(v) == 1}
+
+
+def in_text() -> list[str]:
+    """Place names as a summary writes them, for its tone-mark repair (spelling.built_in)."""
+    places = _split(PROVINCES) + _split(DISTRICTS)
+    return ([f"tỉnh {p}" for p in _split(PROVINCES)] + [f"huyện {d}" for d in _split(DISTRICTS)]
+            + places + [f"{unit} {n}" for n in _split(STREETS) for unit in ("phường", "đường")])
 
 
 PHRASES = _phrases()

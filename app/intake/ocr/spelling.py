@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from app.intake.ocr import names
 from app.text import fold, nfc
 
 _WORD = re.compile(r"^(\W*)(.*?)(\W*)$")
@@ -81,16 +82,12 @@ class Lexicon:
                     out[i] = pre + _case_like(core, best) + post
                     continue
             candidates = self.forms.get(fold(low), set()) - {low}
-            if not self.support(prev, low, nxt) and prev and nxt \
-                    and low not in self.forms.get(fold(low), ()):
+            if not self.support(prev, low, nxt) and prev and nxt:
                 # A letter lost ("ơ cấu" under a stamp's edge): a word one letter longer,
-                # known with the words on both sides of it. Only for what is no word of the
-                # lexicon as read ("tổng" between "nước" and "tỉnh" is not "trong"), and only
-                # a first or last letter: an edge or a speck cuts a word's end, while a letter
-                # missing inside a word read whole is a word of its own ("tống" is not "trong").
-                folded = fold(low)
-                lost = [c for c in self._one_longer(folded)
-                        if folded in (fold(c)[1:], fold(c)[:-1])
+                # known with the words on both sides of it, where the word as read is known
+                # with neither.
+                folded, known = fold(low), low in self.forms.get(fold(low), ())
+                lost = [c for c in self._one_longer(folded) if _may_lose(c, folded, known)
                         and self.before[(fold(prev), c)] and self.after[(c, fold(nxt))]]
                 if lost and not any(self.before[(fold(prev), c)] and self.after[(c, fold(nxt))]
                                     for c in candidates):
@@ -147,6 +144,17 @@ def _abbreviation(core: str) -> str:
     return found[0] if len(found) == 1 else ""
 
 
+def _may_lose(word: str, folded: str, known: bool) -> bool:
+    """Whether `word` read as `folded` (it with one letter fewer) is a letter lost as Tesseract
+    loses them: a first or last letter, cut by an edge or a speck, of what is no word as read
+    (a plain letter missing inside a word read whole makes a word of its own: "tống" is not
+    "trong"), or, even from a word, a vowel heavy with marks that the model dropped ("gia" for
+    "giữa": "ữ" is lost far more often than a plain letter is)."""
+    lost = {k for k in range(len(word)) if fold(word[:k] + word[k + 1:]) == folded}
+    return any((not known and k in (0, len(word) - 1)) or word[k] not in "abcdefghijklmnopqrstuvwxyz"
+               for k in lost)
+
+
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave, acute, tilde, hook, dot
 
 
@@ -172,6 +180,8 @@ def built_in() -> Lexicon:
     for line in _PHRASES.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             lexicon.add(line)
+    for name in names.in_text():
+        lexicon.add(name)
     return lexicon
 
 
