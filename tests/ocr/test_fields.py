@@ -21,6 +21,10 @@ def test_number_forms():
     for text, expected in cases.items():
         assert F.parse_number(text.lstrip(": ")) == expected, text
     assert F.parse_number("8388") is None  # a receiving stamp's bare number
+    # Capitals typed after a space end the issuer's initials; a stamp's word beside it does not.
+    assert F.parse_number("09-CV/ĐTN CCQ") == ("09-CV/ĐTNCCQ", "party")
+    assert F.parse_number("123/UBND-VP KHẨN") == ("123/UBND-VP", "state")
+    assert F.parse_number("09-CV/ĐTN CCQ và") == ("09-CV/ĐTN", "party")
 
 
 @given(n=st.integers(1, 99999), t=ABBR, o=ORG, party=st.booleans())

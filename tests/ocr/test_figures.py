@@ -76,6 +76,23 @@ def test_a_year_whose_zero_was_read_as_a_letter():
     assert date_row([line]) is not None
 
 
+def test_a_year_written_by_hand_is_a_legal_numbers_year():
+    from collections import Counter
+
+    from app.intake.ocr import lines as L
+    from app.intake.ocr.extract import Field, date_row
+
+    line = L.Line(words(("Khánh", 900, 70), ("Hòa,", 975, 50), ("ngày", 1040, 60), ("tháng", 1160, 80),
+                        ("năm", 1300, 60), ("20,20", 1370, 80)), 1650, None)
+    row = date_row([line])
+    assert row is not None  # "năm 20…": the century printed, the rest by hand
+    parts = {"day": Counter({"17": 2}), "month": Counter({"1": 2})}
+    found = {"number_symbol": Field("02/2020/QĐ-UBND"), "date": Field(), "place": Field()}
+    assert figures._date(found, row, parts, figures.GUESS)["date"].value == "2020-01-17"
+    # Without a year anywhere, no date.
+    assert figures._date({**found, "number_symbol": Field("02/QĐ-UBND")}, row, parts, figures.GUESS) == {}
+
+
 def test_the_looks_must_agree():
     assert figures.agreed(["354", "354", "352", "354"], "number") == "354"
     assert figures.agreed(["354", "352", "", "35"], "number") == ""  # no two agree

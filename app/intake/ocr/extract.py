@@ -108,7 +108,8 @@ def date_row(lines: list[Line], above: int | None = None) -> Line | None:
         row = sorted([o for o in right if _same_row(o, line)], key=lambda o: o.left)
         whole = Line(tuple(w for o in row for w in o.words), line.page_width, line.ink)
         marks = figures.date_marks(whole.words)
-        if len(marks) < 3 or not figures.row_year(whole.folded):
+        # The year's century is printed even where its end is written by hand ("năm 20,20").
+        if len(marks) < 3 or not (figures.row_year(whole.folded) or re.search(r"nam\s*(?:19|20)", whole.folded)):
             continue
         # The place: the words before "ngày" (the mark's word may carry the day: "ngày04").
         place = " ".join(fold(w.text) for w in whole.words if w.left + w.width / 2 < marks["ngay"][0]).strip(" ,.")

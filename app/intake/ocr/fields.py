@@ -56,12 +56,23 @@ def parse_number(text: str) -> tuple[str, str] | None:
             n = m.group("n")  # as printed: "05" stays "05", "3" stays "3"
             if form == "state" and compact[m.start() - 1:m.start()] == "/" and re.fullmatch(r"(?:19|20)\d\d", n):
                 return None  # "AØ/2017/QĐ-UBND": the year of a legal number, its figures unread
+            organ = m.group("o") + _organ_rest(compact[m.end():])
             if form == "legal":
-                return f"{n}/{m.group('y')}/{m.group('t')}-{m.group('o')}", form
+                return f"{n}/{m.group('y')}/{m.group('t')}-{organ}", form
             if form == "party":
-                return f"{n}-{m.group('t')}/{m.group('o')}", form
-            return f"{n}/{m.group('t')}-{m.group('o')}", form
+                return f"{n}-{m.group('t')}/{organ}", form
+            return f"{n}/{m.group('t')}-{organ}", form
     return None
+
+
+_STAMP_WORDS = {"khan", "mat", "den", "hoa", "toc", "toi", "so"}
+
+
+def _organ_rest(after: str) -> str:
+    """Capitals typed after a space at the end of the number line are the rest of the issuer's
+    initials ("Số 09-CV/ĐTN CCQ"): a symbol has no space. Not a stamp's word pressed beside it."""
+    m = re.fullmatch(r"\s([A-ZĐ]{2,6})\s*", after)
+    return m.group(1) if m and fold(m.group(1)) not in _STAMP_WORDS else ""
 
 
 # The comma after the place lost (read as nothing or a stop): only with the place first on

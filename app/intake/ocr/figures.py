@@ -431,7 +431,9 @@ def _date(found: dict, row, parts: dict, conf: float, signed_on=None) -> dict:
     from app.intake.ocr import extract as E
 
     folded = fold(row.text)
-    year = row_year(folded)
+    # A year written by hand too ("năm 20,20") is the year a legal number carries (02/2020/QĐ-…).
+    legal = re.match(r"^\d+/((?:19|20)\d\d)/", found["number_symbol"].value)
+    year = row_year(folded) or (int(legal.group(1)) if legal else None)
     if not year:
         return {}
     day = _pick_date(year, parts, signed_on)
