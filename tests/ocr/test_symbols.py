@@ -33,3 +33,16 @@ def test_a_scanned_number_is_put_back_and_marked_for_checking():
                           DEFAULT_TYPES, Field("HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH ĐỊNH", 0.9))
     assert legal.value == "19/2023/NQ-HĐND"
     assert check_symbol(number, doc_type, DEFAULT_TYPES).value.startswith("3296/TIr")
+
+
+def test_a_part_of_the_symbol_read_as_specks_is_put_back_from_the_issuer():
+    from app.intake.ocr import figures
+    from app.intake.ocr.extract import Field
+
+    meant = symbols.body_initials("ỦY BAN NHÂN DÂN QUẬN HOÀN KIẾM")
+    assert symbols.lost_part(",ueND", meant) == "UBND"
+    assert symbols.lost_part(",ue", meant) == ""  # too little left to tell
+    assert symbols.lost_part("XYZW", meant) == ""
+    found = {"issuer": Field("UBND THÀNH PHỐ HÀ NỘI - ỦY BAN NHÂN DÂN QUẬN HOÀN KIẾM")}
+    assert figures._with_lost_part("số: 499 ,ueND-PTQĐ", "-PTQĐ", found) == "/UBND-PTQĐ"
+    assert figures._with_lost_part("số: 499 -PTQĐ", "-PTQĐ", found) == "-PTQĐ"

@@ -316,6 +316,9 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, loo
         if kind == "number":
             value = number_read(seen, by_shape)
             parsed = E.F.parse_number(value + tail) if value else None
+            if value and parsed is None:
+                tail = _with_lost_part(line.text, tail, found)
+                parsed = E.F.parse_number(value + tail)
             if parsed and fold(parsed[0]) != fold(number.value):
                 out["number_symbol"] = E.Field(parsed[0], GUESS, line.box, NUMBER_NOTE)
         else:
@@ -323,6 +326,21 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, loo
     if "day" in parts and "month" in parts:
         out.update(_date(found, row, parts, min(sure.values()) if len(sure) == 2 else GUESS, signed_on))
     return out
+
+
+def _with_lost_part(text: str, tail: str, found: dict) -> str:
+    """The symbol's `tail` ("-PTQĐ") with the part before it that was read as specks
+    (",ueND" in "Số: 499 ,ueND-PTQĐ") put back from the issuer's initials (symbols.lost_part);
+    the tail as it is when nothing fits."""
+    from app.intake.ocr import symbols
+
+    at = text.rfind(tail.split()[0]) if tail.strip() else -1
+    issuer = found.get("issuer")
+    if at <= 0 or tail[0] not in "/-" or issuer is None:
+        return tail
+    before = re.search(r"(\S*)$", text[:at]).group(1)
+    part = symbols.lost_part(before, symbols.body_initials(issuer.value.split(" - ")[-1]))
+    return ("/" if tail[0] == "-" else "-") + part + tail if part else tail
 
 
 def number_read(seen: list[str], by_shape: list[str]) -> str:

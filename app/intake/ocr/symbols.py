@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz.distance import Levenshtein
+
 # Pairs of letters a scan's small capitals are read as each other, either way.
 LOOK_ALIKE = {frozenset(p) for p in ("IT", "Il", "I1", "l1", "O0", "OQ", "OD", "ĐD")}
 _SMALL_WORDS = {"VÀ", "CỦA", "VỀ", "THUỘC"}  # not in a body's initials: Sở Thông tin và …
@@ -48,3 +50,14 @@ def repaired(symbol: str, meant: tuple[str, ...]) -> str:
         if len(fits) == 1:
             parts[i] = fits[0]
     return "".join(parts)
+
+
+def lost_part(read: str, meant: tuple[str, ...]) -> str:
+    """What a part of the symbol read as letters and specks (",ueND" for "/UBND") was meant
+    to be: the one of `meant` (the type's abbreviation, the issuer's initials) that its letters
+    are with one letter misread at most; "" when none or several are."""
+    letters = re.sub(r"[^\w]|\d|_", "", read).upper()
+    if len(letters) < 3:
+        return ""
+    fits = {m for m in meant if len(m) >= 3 and Levenshtein.distance(letters, m.upper()) <= 1}
+    return fits.pop() if len(fits) == 1 else ""
