@@ -295,3 +295,21 @@ def test_pen_over_a_printed_figure_is_seen_only_in_colour():
     ImageDraw.Draw(gray).ellipse((55, 12, 80, 30), outline=60, width=4)  # an 8 in blue pen
     ImageDraw.Draw(gray).ellipse((53, 28, 82, 50), outline=60, width=4)
     assert figures._pen_over(gray, clean, blank, line)
+
+
+def test_a_date_row_whose_pen_figures_are_not_read_says_so():
+    from PIL import Image, ImageDraw, ImageFont
+
+    from app.intake.ocr import engine
+    from app.intake.ocr.lines import build_lines, with_ink
+
+    # Printed "Hà Nội, ngày … tháng … năm 2020" with its blanks left empty (nothing to read).
+    font = ImageFont.truetype("/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf", 34)
+    page = Image.new("L", (1650, 220), 255)
+    draw = ImageDraw.Draw(page)
+    for text, x in (("Hà Nội, ngày", 880), ("tháng", 1170), ("năm 2020", 1340)):
+        draw.text((x, 100), text, font=font, fill=0)
+    words = engine.words_from_tsv(engine.run(page, ("tsv",))["tsv"])
+    lines = with_ink(build_lines(words, page.width), page)
+    got = figures.fill(page, lines, _empty())["date"]
+    assert got.value == "" and got.note == figures.DATE_UNREAD and got.box is not None

@@ -248,6 +248,7 @@ def agreed(readings: list[str], kind: str) -> str:
 
 NUMBER_NOTE = "Số viết tay, đọc thử — cần kiểm tra."
 DATE_NOTE = "Ngày viết tay, đọc thử — cần kiểm tra."
+DATE_UNREAD = "Ngày viết tay, không đọc được — cần nhập tay."
 SURE = 0.8  # a field read at least this surely by the page pass is left alone
 
 
@@ -325,6 +326,9 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, loo
             parts[kind] = tally(seen + by_shape, kind)
     if "day" in parts and "month" in parts:
         out.update(_date(found, row, parts, min(sure.values()) if len(sure) == 2 else GUESS, signed_on))
+    if row is not None and parts and not out["date"].value:
+        # The row is there, its figures by hand are not read: not "no place-date line".
+        out["date"] = E.Field("", 0.0, row.box, DATE_UNREAD)
     return out
 
 
