@@ -325,12 +325,22 @@ def _pdf_lists(pdf: Path, codes: list[str]) -> list[str]:
     pypdf took seconds on a quarter's list)."""
     import pypdfium2 as pdfium
 
+    from app.pdflock import LOCK
+
     try:
-        doc = pdfium.PdfDocument(str(pdf))
-        try:
-            text = " ".join(page.get_textpage().get_text_range() for page in doc)
-        finally:
-            doc.close()
+        with LOCK:
+            doc = pdfium.PdfDocument(str(pdf))
+            try:
+                parts = []
+                for i in range(len(doc)):
+                    page = doc[i]
+                    textpage = page.get_textpage()
+                    parts.append(textpage.get_text_range())
+                    textpage.close()
+                    page.close()
+                text = " ".join(parts)
+            finally:
+                doc.close()
     except Exception as exc:  # a damaged PDF is a finding, not a crash
         return [f"không đọc được {pdf.name} ({exc.__class__.__name__})"]
     compact = "".join(text.split())

@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.pdflock import LOCK, image_of
+
 DPI = 200  # the reader's working resolution: boxes come in the pixels of a page at this dpi
 INVISIBLE = 3  # PDF text render mode 3: neither filled nor stroked (an OCR layer)
 MIN_VISIBLE_CHARS = 60
@@ -96,7 +98,8 @@ class Opened:
         import pypdfium2 as pdfium
 
         self.path = str(path)
-        self.pdf = pdfium.PdfDocument(self.path)
+        with LOCK:
+            self.pdf = pdfium.PdfDocument(self.path)
         self.page, self.index = None, 0
         self.fields_drawn = True  # the page's form fields are part of its content
 
@@ -109,12 +112,17 @@ class Opened:
     def close(self):
         # The page first: pypdfium2 warns of, and at exit may crash on, a page left open
         # under its closed document.
-        if self.page is not None:
-            self.page.close()
-            self.page = None
-        self.pdf.close()
+        with LOCK:
+            if self.page is not None:
+                self.page.close()
+                self.page = None
+            self.pdf.close()
 
     def read(self, index: int = 0, zone: float = ZONE) -> TextPage | None:
+        with LOCK:
+            return self._read(index, zone)
+
+    def _read(self, index: int, zone: float) -> TextPage | None:
         import pypdfium2.raw as raw
 
         self.index = index
@@ -147,6 +155,10 @@ class Opened:
         left white: drawing the rows of two blanks takes a tenth of the time of the 40 %.
         The page was flattened with its fields' pictures; if it could not be, it is drawn from
         the file again with its form fields."""
+        with LOCK:
+            return self._draw(top, bottom, share)
+
+    def _draw(self, top: int, bottom: int, share: float):
         from PIL import Image
 
         scale = DPI / 72
@@ -168,10 +180,7 @@ class Opened:
                 # than the rows wanted gives exactly those rows.
                 crop = (0, (full - bottom - 0.5) / scale, 0, (top - 0.5) / scale)
                 band = page.render(scale=scale, crop=crop, may_draw_forms=pdf is not None)
-                try:
-                    canvas.paste(band.to_pil().convert("L"), (0, top))
-                finally:
-                    band.close()
+                canvas.paste(image_of(band).convert("L"), (0, top))
             return canvas
         finally:
             if pdf is not None:
@@ -323,16 +332,21 @@ def page_texts(path: Path | str) -> list[str | None]:
     """Each page's text where the page is born-digital, else None (to be read by OCR)."""
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        out = []
-        for page in pdf:
-            textpage = _digital_textpage(page)
-            if textpage is not None:
-                out.append(textpage.get_text_range().replace("\r\n", "\n"))
-                textpage.close()
-            else:
-                out.append(None)
-        return out
-    finally:
-        pdf.close()
+    with LOCK:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            out = []
+            for i in range(len(pdf)):
+                page = pdf[i]
+                try:
+                    textpage = _digital_textpage(page)
+                    if textpage is not None:
+                        out.append(textpage.get_text_range().replace("\r\n", "\n"))
+                        textpage.close()
+                    else:
+                        out.append(None)
+                finally:
+                    page.close()
+            return out
+        finally:
+            pdf.close()

@@ -9,6 +9,7 @@ from typing import Iterator
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from app.intake.ocr import errors
+from app.pdflock import LOCK, image_of
 
 MAX_PIXELS = 60_000_000  # an A3 page at 600 dpi is 70 MP; a 30,000² bomb is 900 MP
 MAX_PAGES = 200
@@ -40,7 +41,7 @@ def sniff(path: Path) -> str:
 
 def page_count(path: Path) -> int:
     if sniff(path) == "pdf":
-        with _open_pdf(path) as pdf:
+        with _open_pdf(path) as pdf, LOCK:
             return len(pdf)
     with _open_image(path) as im:
         return getattr(im, "n_frames", 1)
@@ -51,7 +52,8 @@ class _open_pdf:
         import pypdfium2 as pdfium
 
         try:
-            self.pdf = pdfium.PdfDocument(str(path))
+            with LOCK:
+                self.pdf = pdfium.PdfDocument(str(path))
         except pdfium.PdfiumError as exc:
             if "password" in str(exc).lower():
                 raise errors.encrypted() from None
@@ -61,7 +63,8 @@ class _open_pdf:
         return self.pdf
 
     def __exit__(self, *exc):
-        self.pdf.close()
+        with LOCK:
+            self.pdf.close()
 
 
 def _open_image(path: Path) -> Image.Image:
@@ -94,19 +97,25 @@ def iter_pages(path: Path, max_pages: int = MAX_PAGES, dpi: int = PDF_DPI,
     kind = sniff(path)
     if kind == "pdf":
         with _open_pdf(path) as pdf:
-            if len(pdf) > max_pages:
-                raise errors.too_many_pages(len(pdf), max_pages)
-            if len(pdf) == 0:
+            with LOCK:
+                count = len(pdf)
+            if count > max_pages:
+                raise errors.too_many_pages(count, max_pages)
+            if count == 0:
                 raise errors.corrupt("PDF không có trang nào")
-            for i in range(first, len(pdf)):
-                page = pdf[i]
-                w, h = page.get_size()
-                if w * h * (dpi / 72) ** 2 > MAX_PIXELS:
-                    raise errors.too_large(int(w * dpi / 72), int(h * dpi / 72))
-                check_shape(int(w * dpi / 72), int(h * dpi / 72))
-                # In colour: the first page's stamps are told from its print by their colour
-                # (reader.prepare); later pages are made gray at once.
-                image = page.render(scale=dpi / 72).to_pil()
+            for i in range(first, count):
+                with LOCK:  # the page is drawn and closed before it is handed on
+                    page = pdf[i]
+                    try:
+                        w, h = page.get_size()
+                        if w * h * (dpi / 72) ** 2 > MAX_PIXELS:
+                            raise errors.too_large(int(w * dpi / 72), int(h * dpi / 72))
+                        check_shape(int(w * dpi / 72), int(h * dpi / 72))
+                        # In colour: the first page's stamps are told from its print by their
+                        # colour (reader.prepare); later pages are made gray at once.
+                        image = image_of(page.render(scale=dpi / 72))
+                    finally:
+                        page.close()
                 yield image if i == 0 else image.convert("L")
         return
     im = _open_image(path)
@@ -134,12 +143,16 @@ def render_top(path: Path | str, share: float, dpi: int, index: int = 0) -> Imag
     their signature fields, which are no part of the text layer."""
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        pdf.init_forms()  # without it pdfium draws no form field's appearance
-        page = pdf[index]
-        height = page.get_size()[1]
-        bitmap = page.render(scale=dpi / 72, crop=(0, height * (1 - share), 0, 0), may_draw_forms=True)
-        return bitmap.to_pil().convert("L")
-    finally:
-        pdf.close()
+    with LOCK:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            pdf.init_forms()  # without it pdfium draws no form field's appearance
+            page = pdf[index]
+            try:
+                height = page.get_size()[1]
+                bitmap = page.render(scale=dpi / 72, crop=(0, height * (1 - share), 0, 0), may_draw_forms=True)
+                return image_of(bitmap).convert("L")
+            finally:
+                page.close()
+        finally:
+            pdf.close()
