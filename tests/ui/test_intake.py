@@ -81,3 +81,48 @@ def test_same_file_again_warns_with_the_earlier_entry(state_store, runner, qtbot
     qtbot.waitUntil(lambda: item.earlier is not None and item.state == "ready", timeout=30000)
     assert item.earlier.id == entry.id
     assert "đã đăng ký trước: số đến 1/2024" in panel.list.item(0).text()
+
+
+def test_a_handwritten_number_left_empty_is_asked_about_before_saving(state_store, runner, qtbot, tmp_path):
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.intake.ocr import CONFIDENT, read_header
+    from app.intake.ocr.extract import HANDWRITTEN_NOTE, Field
+    from ui.intake.intake_dialog import IntakeDialog
+    from ui.intake.queue_item import QueueItem
+
+    path = drawn(tmp_path)
+    # As the reader leaves a pen number it cannot read: empty, with its note.
+    header = replace(read_header(path), number_symbol=Field("", 0.0, None, HANDWRITTEN_NOTE))
+    dialog = IntakeDialog(runner, QueueItem(path, state="ready", header=header), CONFIDENT)
+    qtbot.addWidget(dialog)
+    assert dialog.form.fields.value("number_symbol") == ""
+
+    def question():
+        boxes = [b for b in dialog.form.findChildren(QMessageBox) if b.isVisible()]
+        return boxes[-1] if boxes else None
+
+    def entries():
+        with state_store.ReadSession() as s:
+            return len(query.ids(s, query.Filter("incoming")))
+
+    before = entries()
+    dialog.form.save()
+    qtbot.waitUntil(lambda: question() is not None, timeout=5000)
+    assert "số viết tay" in question().text()
+    back = next(b for b in question().buttons() if b.text() == "Quay lại nhập")
+    back.click()
+    qtbot.wait(300)
+    assert entries() == before  # nothing saved: the clerk goes back to type the number
+    dialog.form.save()
+    qtbot.waitUntil(lambda: question() is not None, timeout=5000)
+    dialog.form.save_anyway_button.click()  # the document really carries no number
+    qtbot.waitUntil(lambda: entries() == before + 1, timeout=10000)
+    # A number typed: nothing to ask.
+    dialog2 = IntakeDialog(runner, QueueItem(path, state="ready", header=header), CONFIDENT)
+    qtbot.addWidget(dialog2)
+    dialog2.form.fields.set_value("number_symbol", "45/QĐ-SNV")
+    dialog2.form.save()
+    qtbot.waitUntil(lambda: entries() == before + 2, timeout=10000)

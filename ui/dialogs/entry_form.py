@@ -36,6 +36,10 @@ class EntryForm(QWidget):
         self.runner, self.book_key = runner, book_key
         self.incoming = book_key.endswith("incoming")
         self._saving = False
+        # A question its host asks before saving (the intake: a handwritten number left
+        # empty), given the draft; "" when there is nothing to ask. Asked once per document.
+        self.ask_before_save = None
+        self._asked = False
         self._preview_gen = 0
         self._pristine: dict[str, str] = {}
         self.fields = EntryFields(book_key, self, one_column)
@@ -110,6 +114,7 @@ class EntryForm(QWidget):
 
     def new(self) -> None:
         """An empty form for the next document; ngày đến defaults to now."""
+        self._asked = False
         self.fields.clear()
         if self.extras is not None:
             self.extras.clear()
@@ -147,6 +152,7 @@ class EntryForm(QWidget):
 
     def prefill(self, values: dict, low_confidence: set[str] = frozenset()) -> None:
         """Fills fields (e.g. read by OCR); low-confidence ones are marked yellow for checking."""
+        self._asked = False
         self.fields.set_values(values)
         self.fields.mark_low_confidence(set(low_confidence))
         self.update_preview()
@@ -207,6 +213,21 @@ class EntryForm(QWidget):
     # --- saving -------------------------------------------------------------------------------------
     def save(self, allow_duplicate: bool = False, allow_out_of_order: bool = False) -> None:
         if self._saving:
+            return
+        question = self.ask_before_save(self.draft()) if self.ask_before_save and not self._asked else ""
+        if question:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Kiểm tra trước khi lưu"), question,
+                              QMessageBox.StandardButton.NoButton, self)
+            self.save_anyway_button = box.addButton(self.tr("Vẫn đăng ký"), QMessageBox.ButtonRole.AcceptRole)
+            box.setDefaultButton(box.addButton(self.tr("Quay lại nhập"), QMessageBox.ButtonRole.RejectRole))
+
+            def answered(button) -> None:
+                if button is self.save_anyway_button:
+                    self._asked = True
+                    self.save(allow_duplicate, allow_out_of_order)
+
+            box.buttonClicked.connect(answered)
+            box.open()
             return
         self._saving = True
         self._allowed = (allow_duplicate, allow_out_of_order)  # kept when a second question follows

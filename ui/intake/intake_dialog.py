@@ -2,7 +2,7 @@
 Fields read with low confidence are yellow; focusing a field frames where it was read."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ui.dialogs.entry_form import EntryForm
@@ -13,6 +13,18 @@ from ui.widgets.signature_lines import SignatureLines
 def _without_signatures(note: str) -> str:
     """The reader's note less its signature sentences, which have lines of their own here."""
     return "; ".join(part for part in note.split("; ") if not part.startswith("Chữ ký số:"))
+
+
+def _number_left_empty(header, draft) -> str:
+    """The reader found a number written by hand that it could not read: saving the entry
+    without one is asked about, not refused (a document may come with its blank unfilled)."""
+    from app.intake.ocr.extract import HANDWRITTEN_NOTE
+
+    if draft.number_symbol.strip() or header.number_symbol.note != HANDWRITTEN_NOTE:
+        return ""
+    return QCoreApplication.translate(
+        "IntakeDialog", "Văn bản có số viết tay mà máy không đọc được, ô “Số, ký hiệu văn bản” còn "
+        "trống. Hãy nhập số theo bản giấy; chỉ đăng ký không có số nếu văn bản thật sự chưa ghi số.")
 
 
 class IntakeDialog(QDialog):
@@ -53,6 +65,8 @@ class IntakeDialog(QDialog):
         layout.addWidget(split)
         self.resize(1300, 760)
         self.form.prefill(item.form_values(), item.low_confidence(threshold))
+        # Not a method of the dialog: the form would then keep it alive after Qt deletes it.
+        self.form.ask_before_save = lambda draft, header=item.header: _number_left_empty(header, draft)
         self.form.field_focused.connect(lambda name: self.viewer.highlight(item.box_of(name)))
         self.form.saved.connect(self._saved)
         self.form.closed.connect(self._close)
