@@ -6,8 +6,32 @@ letting go, so no finaliser calls into PDFium later from whatever thread collect
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 
 LOCK = threading.RLock()
+
+
+@contextmanager
+def document(path):
+    """A PDF opened and closed holding LOCK, which is held all the while it is open."""
+    import pypdfium2 as pdfium
+
+    with LOCK:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            yield doc
+        finally:
+            doc.close()
+
+
+def each_page(doc):
+    """The pages of a `document`, each closed once the loop moves on."""
+    for i in range(len(doc)):
+        page = doc[i]
+        try:
+            yield page
+        finally:
+            page.close()
 
 
 def image_of(bitmap):

@@ -323,24 +323,16 @@ def _metadata(root: Path) -> list[Check]:
 def _pdf_lists(pdf: Path, codes: list[str]) -> list[str]:
     """Every code of the data list is printed on the Mục lục itself (pdfium reads the text:
     pypdf took seconds on a quarter's list)."""
-    import pypdfium2 as pdfium
-
-    from app.pdflock import LOCK
+    from app.pdflock import document, each_page
 
     try:
-        with LOCK:
-            doc = pdfium.PdfDocument(str(pdf))
-            try:
-                parts = []
-                for i in range(len(doc)):
-                    page = doc[i]
-                    textpage = page.get_textpage()
-                    parts.append(textpage.get_text_range())
-                    textpage.close()
-                    page.close()
-                text = " ".join(parts)
-            finally:
-                doc.close()
+        parts = []
+        with document(pdf) as doc:
+            for page in each_page(doc):
+                textpage = page.get_textpage()
+                parts.append(textpage.get_text_range())
+                textpage.close()
+        text = " ".join(parts)
     except Exception as exc:  # a damaged PDF is a finding, not a crash
         return [f"không đọc được {pdf.name} ({exc.__class__.__name__})"]
     compact = "".join(text.split())

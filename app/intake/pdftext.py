@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.pdflock import LOCK, image_of
+from app.pdflock import LOCK, document, each_page, image_of
 
 DPI = 200  # the reader's working resolution: boxes come in the pixels of a page at this dpi
 INVISIBLE = 3  # PDF text render mode 3: neither filled nor stroked (an OCR layer)
@@ -330,23 +330,13 @@ def lines(page: TextPage):
 
 def page_texts(path: Path | str) -> list[str | None]:
     """Each page's text where the page is born-digital, else None (to be read by OCR)."""
-    import pypdfium2 as pdfium
-
-    with LOCK:
-        pdf = pdfium.PdfDocument(str(path))
-        try:
-            out = []
-            for i in range(len(pdf)):
-                page = pdf[i]
-                try:
-                    textpage = _digital_textpage(page)
-                    if textpage is not None:
-                        out.append(textpage.get_text_range().replace("\r\n", "\n"))
-                        textpage.close()
-                    else:
-                        out.append(None)
-                finally:
-                    page.close()
-            return out
-        finally:
-            pdf.close()
+    out = []
+    with document(path) as pdf:
+        for page in each_page(pdf):
+            textpage = _digital_textpage(page)
+            if textpage is not None:
+                out.append(textpage.get_text_range().replace("\r\n", "\n"))
+                textpage.close()
+            else:
+                out.append(None)
+    return out
