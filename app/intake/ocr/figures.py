@@ -349,9 +349,10 @@ def _with_lost_part(text: str, tail: str, found: dict) -> str:
 
 def number_read(seen: list[str], by_shape: list[str]) -> str:
     """The figures of a handwritten number from what Tesseract's looks and the page pass read
-    (`seen`) and the shapes' votes; "" when two are borne out as much. The shapes may carry it
-    alone (on the real set they read a pen number right far more often than the looks do);
-    a scribble read as figures is then filled too, as every such reading is, for checking."""
+    (`seen`) and the shapes' votes, shown for checking; "" when two are borne out as much,
+    when one reading stands alone (a scribble in an empty blank) or when the shapes, which
+    read a pen number right far more often than the looks do, read another and the rest do
+    not agree on it."""
     votes = tally(seen + by_shape, "number")
     value = _supported(votes, SHOWN_NUMBER_NEED)
     if value and by_shape and value not in by_shape:
