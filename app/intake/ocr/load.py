@@ -9,7 +9,7 @@ from typing import Iterator
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from app.intake.ocr import errors
-from app.pdflock import LOCK, image_of
+from app.pdflock import LOCK, document, image_of
 
 MAX_PIXELS = 60_000_000  # an A3 page at 600 dpi is 70 MP; a 30,000² bomb is 900 MP
 MAX_PAGES = 200
@@ -141,18 +141,12 @@ def render_top(path: Path | str, share: float, dpi: int, index: int = 0) -> Imag
     """The top `share` of a PDF page drawn in gray at `dpi`, its form fields' appearances
     included: signing services stamp the number and the day into the blanks as pictures in
     their signature fields, which are no part of the text layer."""
-    import pypdfium2 as pdfium
-
-    with LOCK:
-        pdf = pdfium.PdfDocument(str(path))
+    with document(path) as pdf:
+        pdf.init_forms()  # without it pdfium draws no form field's appearance
+        page = pdf[index]
         try:
-            pdf.init_forms()  # without it pdfium draws no form field's appearance
-            page = pdf[index]
-            try:
-                height = page.get_size()[1]
-                bitmap = page.render(scale=dpi / 72, crop=(0, height * (1 - share), 0, 0), may_draw_forms=True)
-                return image_of(bitmap).convert("L")
-            finally:
-                page.close()
+            height = page.get_size()[1]
+            bitmap = page.render(scale=dpi / 72, crop=(0, height * (1 - share), 0, 0), may_draw_forms=True)
+            return image_of(bitmap).convert("L")
         finally:
-            pdf.close()
+            page.close()
