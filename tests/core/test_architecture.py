@@ -37,3 +37,14 @@ def test_the_check_itself_sees_an_import(tmp_path):
     probe = tmp_path / "probe.py"
     probe.write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
     assert "PySide6.QtCore" in imported_modules(probe)
+
+
+def test_no_script_folder_shadows_the_standard_library():
+    """A script run as `python benchmarks/x.py` puts its folder first on sys.path: a
+    benchmarks/secrets.py made numpy.random's `from secrets import randbits` fail, so the OCR
+    benchmark crashed on a machine whose digit features were not yet cached."""
+    import sys
+
+    clashes = [str(p.relative_to(ROOT)) for folder in ("benchmarks", "scripts", ".")
+               for p in (ROOT / folder).glob("*.py") if p.stem in sys.stdlib_module_names]
+    assert clashes == []

@@ -1,6 +1,6 @@
 """Secret books on the encrypted store against the same work on a plain store (issue 13, item 9).
 
-Usage: .venv/bin/python benchmarks/secrets.py [--n 2000] [--searches 40]
+Usage: .venv/bin/python benchmarks/secret_books.py [--n 2000] [--searches 40]
 Both stores in this one process, their steps interleaved, on a fresh data folder:
   register  n incoming entries, one write transaction each (as a clerk registers them);
   search    folded full-text queries of the year, ids in register order plus the first 50 rows
