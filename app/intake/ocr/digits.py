@@ -22,6 +22,7 @@ from PIL import Image, ImageFilter
 from app.intake.ocr import pen, styles
 
 K = 5  # neighbours that vote
+SHORT = 0.4  # of the tallest figure's height: a piece shorter is a mark, not a figure
 # The likeness (cosine of the features) to the nearest training digit under which a figure is
 # not read surely: of the real set's pen figures read right, 95 % are nearer than this.
 LIKE = 0.78
@@ -199,6 +200,10 @@ def segment(strokes: Image.Image) -> list[Image.Image]:
                 merged[-1] = [(min(a, box[0]), min(b, box[1]), max(c, box[2]), max(d, box[3])), merged[-1][1] + pixels]
                 continue
         merged.append([box, pixels])
+    # A piece far shorter than the figures, once the strokes of each figure are together, is
+    # a mark beside them (a tick, a speck left over the figures), not a figure.
+    tallest = max(box[3] - box[1] for box, _ in merged)
+    merged = [m for m in merged if m[0][3] - m[0][1] >= SHORT * tallest]
     out = []
     for (a, b, c, d), pixels in merged:
         mask = np.zeros((d - b, c - a), np.uint8)
@@ -234,18 +239,30 @@ def _split(mask, height: int, depth: int = 0) -> list[Image.Image]:
 
 def _likeness(masks):
     """How much each mask looks like a figure: the likeness of its nearest training digit."""
-    likeness = _likeness_to_training([normalise(m) for m in masks])
+    likeness = _likeness_to_training(masks)
     return None if likeness is None else likeness.max(axis=1)
 
 
-def _likeness_to_training(pictures):
-    """Each normalised picture's likeness to every training digit (None without the data)."""
+# A figure is also matched widened by these shares: pen figures written into a blank stand far
+# narrower for their height than MNIST's American school hands (on the real set a 0, a 3 or
+# a 7 about two thirds as wide), and a narrow 3 or 0 lay nearer to MNIST's 8s and 1s.
+WIDER = (1.25, 1.6)
+
+
+def _likeness_to_training(masks):
+    """Each mask's likeness to every training digit, as it is or widened (WIDER), whichever is
+    nearer (None without the data)."""
     import numpy as np
 
     model = _trained()
-    if model is None or not len(pictures):
+    if model is None or not len(masks):
         return None
-    return _features(_deskew(np.stack(pictures))) @ model[0].T
+    likeness = None
+    for stretch in (1.0,) + WIDER:
+        pictures = np.stack([normalise(m, stretch) for m in masks])
+        seen = _features(_deskew(pictures)) @ model[0].T
+        likeness = seen if likeness is None else np.maximum(likeness, seen)
+    return likeness
 
 
 def _tight(mask: Image.Image) -> Image.Image:
@@ -253,14 +270,15 @@ def _tight(mask: Image.Image) -> Image.Image:
     return mask.crop(box) if box else mask
 
 
-def normalise(mask: Image.Image):
-    """A figure's mask (ink 255) as MNIST draws its digits: fitted in 20×20 keeping its shape,
-    its centre of mass at the middle of 28×28, values 0..1."""
+def normalise(mask: Image.Image, stretch: float = 1.0):
+    """A figure's mask (ink 255) as MNIST draws its digits: fitted in 20×20 keeping its shape
+    (or made `stretch` times wider first), its centre of mass at the middle of 28×28, values
+    0..1."""
     import numpy as np
 
     w, h = mask.size
-    k = BOX / max(w, h)
-    size = (max(1, round(w * k)), max(1, round(h * k)))
+    k = BOX / max(w * stretch, h)
+    size = (max(1, round(w * k * stretch)), max(1, round(h * k)))
     # A pen line on a scan is thinner, for the figure's size, than MNIST's: thickened first.
     grow = max(0, round(0.09 * max(w, h) - _thickness(mask)))
     if grow:
@@ -288,12 +306,12 @@ def _thickness(mask: Image.Image) -> float:
     return 2 * area / max(1, edge)
 
 
-def _votes(pictures):
-    """Per normalised picture (28×28): its neighbours' votes per figure (K in all), each
-    figure's likeness of its nearest training digit, and the likeness of the nearest of all."""
+def _votes(masks):
+    """Per figure's mask: its neighbours' votes per figure (K in all), each figure's likeness
+    of its nearest training digit, and the likeness of the nearest of all."""
     import numpy as np
 
-    likeness = _likeness_to_training(pictures)
+    likeness = _likeness_to_training(masks)
     if likeness is None:
         return None
     labels = _trained()[1]
@@ -351,7 +369,7 @@ def read(strokes: Image.Image | None, most: int = 6, kind: str = "") -> tuple[st
         masks = _without_print_after(masks)
     if not masks or len(masks) > most:
         return "", 0.0
-    got = _votes([normalise(m) for m in masks])
+    got = _votes(masks)
     if got is None:
         return "", 0.0
     counts, nearest, best = got
