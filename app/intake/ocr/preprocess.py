@@ -123,7 +123,7 @@ def _ink(small: Image.Image) -> Image.Image:
 
 def _line_contrast(ink: Image.Image, angle: float) -> float:
     rotated = ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0)
-    rows = rotated.resize((1, rotated.height))
+    rows = rotated.resize((1, rotated.height), Image.Resampling.BOX)
     return ImageStat.Stat(rows).var[0]  # straight text lines: rows alternate ink / no ink
 
 
@@ -156,7 +156,7 @@ def cut_row(gray: Image.Image, low: float = 0.27, high: float = 0.37) -> int:
     so that no text line is split between two OCR passes. The header, type name and summary
     of an A4 document end near 30 % of the page; Tesseract's time grows with the band."""
     small = _small(gray)
-    rows = _ink(small).resize((1, small.height))
+    rows = _ink(small).resize((1, small.height), Image.Resampling.BOX)
     values = list(rows.tobytes())
     a, b = int(small.height * low), int(small.height * high)
     mid = (a + b) / 2
