@@ -22,6 +22,7 @@ from app.intake.ocr import digits, engine, errors, pen
 from app.text import fold
 
 LOOKS = (("vie", 1.0, 56), ("eng", 1.5, 32))  # (model, scale of the cut, height of the strokes)
+LOOK_RUN = {"psm": 6, "dpi": 200, "only": "0123456789"}  # Tesseract's settings for every look
 GAP = 0.5  # the gap between the pictures in a look, in their heights
 GUESS = 0.6  # the confidence of a figure agreed by the looks: shown, marked for checking
 NEED = {"number": 2, "day": 2, "month": 2}  # votes that must agree, of the looks and the page pass
@@ -167,8 +168,14 @@ def _band(line, start: float, end: float) -> tuple[int, int, int, int]:
     return (round(start) - 4, round(line.top - 0.5 * height), round(end) + 4, round(line.bottom + 0.4 * height))
 
 
+def prestart(ready, looks: tuple = LOOKS) -> None:
+    """A Tesseract process started for each look, to wait for its sheet (engine.Prestarted)."""
+    for lang, _scale, _height in looks:
+        ready.start(("tsv",), lang=lang, **LOOK_RUN)
+
+
 def read(gray, blanks: list[tuple[int, int, int, int]], rows: list | None = None,
-         kinds: list[str] | None = None, looks: tuple = LOOKS) -> list[tuple[list[str], list[str]]]:
+         kinds: list[str] | None = None, looks: tuple = LOOKS, ready=None) -> list[tuple[list[str], list[str]]]:
     """Per blank, what each look read in it (digits only, "" for nothing): each look reads the
     blank as cut and its pen strokes alone (pen.figures_only, given the row's printed words in
     `rows`), returned with the shapes' votes apart: (the looks' readings, the shapes' votes).
@@ -206,7 +213,7 @@ def read(gray, blanks: list[tuple[int, int, int, int]], rows: list | None = None
             y += im.height + gap
         found = [["", ""] for _ in blanks]
         try:
-            out = engine.run(sheet, ("tsv",), psm=6, dpi=200, only="0123456789", lang=lang)
+            out = engine.run(sheet, ("tsv",), lang=lang, ready=ready, **LOOK_RUN)
         except errors.OcrError:  # a model not installed, a look that failed: no vote
             return found
         for w in sorted(engine.words_from_tsv(out["tsv"]), key=lambda w: w.left):
@@ -268,7 +275,7 @@ PEN_OVER = 0.1  # of a line's height squared, in pixels of coloured ink: a pen f
 
 
 def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, looks: tuple = LOOKS,
-         clean=None) -> dict:
+         clean=None, ready=None) -> dict:
     """`found` with the number and date that the page pass left empty or doubtful read again
     from their blanks in `gray` (the page with its ink, pen included). `signed_on`: the date
     of the file's first digital signature, if any, which bounds the date (signed on or after
@@ -276,7 +283,8 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, loo
     `inked_only`: a blank with no figure-like stroke in it is not read at all (a born-digital
     page's blank is either empty or holds a figure drawn as a picture). `looks`: as in read().
     `clean`: the page without its coloured ink, as the page pass read it (None for a page with
-    none): where a pen wrote over a printed day or month, the print is no sure reading."""
+    none): where a pen wrote over a printed day or month, the print is no sure reading.
+    `ready`: where the looks' Tesseract processes may be waiting (engine.Prestarted)."""
     from app.intake.ocr import extract as E
 
     number, date = found["number_symbol"], found["date"]
@@ -304,7 +312,7 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, loo
         jobs, blanks = [jobs[i] for i in kept], [blanks[i] for i in kept]
     if not blanks:
         return found
-    readings = read(gray, blanks, [line for _k, line, _t in jobs], [k for k, _l, _t in jobs], looks)
+    readings = read(gray, blanks, [line for _k, line, _t in jobs], [k for k, _l, _t in jobs], looks, ready)
     out, parts, sure = dict(found), {}, {}
     for (kind, line, tail), blank, (by_looks, by_shape) in zip(jobs, blanks, readings):
         printed = _printed(line, kind)

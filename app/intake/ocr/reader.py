@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -77,10 +77,11 @@ A4_SHORT_INCHES = 8.27
 HEADER_SHARE = 0.4  # the header pass reads above preprocess.cut_row's band, at most 37 %
 
 
-def prepare(page, colour: bool = False) -> tuple[object, object, float]:
+def prepare(page, colour: bool = False, sized: Callable[[int, bool], None] | None = None) -> tuple[object, object, float]:
     """The page ready for Tesseract; the same without its coloured ink (stamps, seals, pen) for
     reading the header when `colour` and there is any (else the same image); and the factor
-    from their pixels back to the loaded page's."""
+    from their pixels back to the loaded page's. `sized(dpi, coloured)` is told, as soon as
+    they are known, the prepared page's resolution and whether its ink is taken out."""
     # Gray before anything else: every step after costs a third on gray. Only the header band
     # is read from the clean copy, so only its top is looked at for coloured ink.
     turns = preprocess.quarter_turns(page)
@@ -106,6 +107,8 @@ def prepare(page, colour: bool = False) -> tuple[object, object, float]:
             scale = small / OCR_DPI
             size = (round(page.width / scale), round(page.height / scale))
             page = page.resize(size, Image.Resampling.LANCZOS)
+    if sized is not None:
+        sized(_page_dpi(page), ink is not None)
     gray, angle = preprocess.deskew(preprocess.grayscale(page))
     if ink is None:
         return gray, gray, scale
@@ -131,18 +134,29 @@ def _scaled(found: dict[str, Field], k: float) -> dict[str, Field]:
             for key, f in found.items()}
 
 
-def _parallel(jobs):
-    """Tesseract runs in child processes, so threads read two regions at once on two cores."""
+def _parallel(jobs, freed: Callable[[], None] | None = None):
+    """Tesseract runs in child processes, so threads read two regions at once on two cores.
+    `freed` is called as soon as a core is free: at once for one job, else when the first
+    ends (the other may run on for a while)."""
     if len(jobs) == 1:
+        if freed is not None:
+            freed()
         return [jobs[0]()]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(lambda job: job(), jobs))
+        running = [pool.submit(job) for job in jobs]
+        if freed is not None:
+            wait(running, return_when=FIRST_COMPLETED)
+            freed()
+        return [r.result() for r in running]
 
 
-def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None) -> tuple[dict[str, Field], tuple, str, int]:
+def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None,
+                 ready: engine.Prestarted | None = None) -> tuple[dict[str, Field], tuple, str, int]:
     """`clean`: the page without its coloured ink (`gray` itself when it has none), which is
     what is read; the stamps' own band is read from `gray`; `signed_on`: the date of the
-    file's first digital signature, which bounds a handwritten date."""
+    file's first digital signature, which bounds a handwritten date; `ready`: Tesseract
+    processes started early (engine.Prestarted), the figures' looks among them once a core
+    is free."""
     coloured = clean is not gray
     # A picture wider than a page is tall is a crop of the header: all of it is read.
     cut = preprocess.cut_row(clean) if gray.height > gray.width * 1.1 else gray.height
@@ -152,9 +166,22 @@ def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None) -> tup
     # time of one run over the whole band, and no line is read twice.
     split = preprocess.balanced_row(clean, cut)
     bands = [(0, split), (split, cut)] if split else [(0, cut)]
-    outs = _parallel([lambda t=t, b=b: engine.run(clean.crop((0, t, clean.width, b)), ("tsv", "pdf"), dpi=dpi,
-                                                  textonly=coloured)
-                      for t, b in bands])
+    side = ThreadPoolExecutor(max_workers=1)
+    sideways = []
+
+    def freed() -> None:
+        # A core is free before the last band is read: the figures' looks load their model,
+        # and the margin is looked at for a sideways urgency stamp, needed or not.
+        if ready is not None:
+            figures.prestart(ready)
+        sideways.append(side.submit(margin.urgency, gray, dpi))
+
+    try:
+        outs = _parallel([lambda t=t, b=b: engine.run(clean.crop((0, t, clean.width, b)), ("tsv", "pdf"),
+                                                      dpi=dpi, textonly=coloured, ready=ready)
+                          for t, b in bands], freed=freed)
+    finally:
+        side.shutdown(wait=False)
     read = [ln for (t, _b), out in zip(bands, outs)
             for ln in build_lines(engine.words_from_tsv(out["tsv"], dy=t), clean.width)]
     lines = with_ink(sorted(read, key=lambda ln: (ln.top, ln.left)), clean)
@@ -167,13 +194,13 @@ def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None) -> tup
         found = _retry_columns(gray, cut, lines, found, types, known, lexicon)
     if not (found["secrecy"].value and found["urgency"].value):
         found = _stamp_pass(gray, cut, lines, found)
+    # Figures written by hand into the blanks, read from the page with its pen ink.
+    found = figures.fill(gray, lines, found, signed_on, clean=clean if coloured else None, ready=ready)
     if not found["urgency"].value:
         # An urgency stamp pressed sideways in the left margin, read turned upright.
-        hit = margin.urgency(gray, dpi)
+        hit = sideways[0].result()
         if hit:
             found = {**found, "urgency": Field(hit[0], hit[1])}
-    # Figures written by hand into the blanks, read from the page with its pen ink.
-    found = figures.fill(gray, lines, found, signed_on, clean=clean if coloured else None)
     if found["number_symbol"].note == figures.NUMBER_NOTE:  # its symbol as the page pass read it
         found["number_symbol"] = check_symbol(found["number_symbol"], found["doc_type"], types, found["issuer"])
     text = "\n".join(ln.text for ln in lines)
@@ -281,13 +308,28 @@ def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None
                 progress(1, pages + 1)
             return digital
     first = next(load.iter_pages(path, max_pages=load.MAX_PAGES))
-    gray, clean, k = prepare(first, colour=True)
+    ready = engine.Prestarted()
+    try:
+        return _read_scan(first, path, pages, signed, doc_types, known_issuers, lexicon, progress,
+                          cancelled, ready)
+    finally:
+        ready.close()
+
+
+def _read_scan(first, path, pages, signed, doc_types, known_issuers, lexicon, progress, cancelled,
+               ready) -> HeaderResult:
+    def sized(dpi: int, coloured: bool) -> None:
+        # The header's two bands (balanced_row): their Tesseracts load while the page is made ready.
+        for _ in range(2):
+            ready.start(("tsv", "pdf"), dpi=dpi, textonly=coloured)
+
+    gray, clean, k = prepare(first, colour=True, sized=sized)
     if preprocess.is_blank(gray):
         raise errors.blank_page()
     _check(cancelled)
     signed_on = min((s.signed_at for s in signed if s.signed_at), default=None)
     signed_on = signed_on.date() if signed_on else None
-    found, pdf, text, cut = _header_pass(gray, clean, doc_types, known_issuers, lexicon, signed_on)
+    found, pdf, text, cut = _header_pass(gray, clean, doc_types, known_issuers, lexicon, signed_on, ready)
     if not _looks_read(found):
         # Upside down (fed the wrong way into the scanner): one more try turned round.
         if clean is gray:
