@@ -172,10 +172,11 @@ def test_pen_figures_cut_from_real_pages(name, figures, monkeypatch):
 
 @needs_data
 @needs_real_set
-@pytest.mark.parametrize("name, figures", [("d007", "354"), ("d023", "71747")])
-def test_a_flat_topped_three_and_a_crossed_seven_are_read(name, figures, monkeypatch, tmp_path):
-    """Real pen figures MNIST's hands do not write (d007's flat-topped 3, d023's crossed 7s):
-    misread with MNIST's digits alone, read right with the drawn ways of writing (styles.py)."""
+@pytest.mark.parametrize("name, figures, needs_styles", [("d007", "354", False), ("d023", "71747", True)])
+def test_a_flat_topped_three_and_a_crossed_seven_are_read(name, figures, needs_styles, monkeypatch, tmp_path):
+    """Real pen figures MNIST's hands hardly write (d007's narrow, flat-topped 3, d023's crossed
+    7s) are read right. The crossed 7s only with the drawn ways of writing (styles.py); the 3
+    once also by MNIST's digits alone since figures are matched widened as well (digits.WIDER)."""
     from app.intake.ocr import figures as F, read_header, styles
 
     cuts = []
@@ -188,6 +189,6 @@ def test_a_flat_topped_three_and_a_crossed_seven_are_read(name, figures, monkeyp
     monkeypatch.setattr(styles, "WAYS", {})
     digits._model.cache_clear()
     try:
-        assert figures not in [real_read(c)[0] for c in cuts]
+        assert (figures not in [real_read(c)[0] for c in cuts]) == needs_styles
     finally:
         digits._model.cache_clear()

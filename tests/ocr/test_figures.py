@@ -247,6 +247,10 @@ def test_two_numbers_borne_out_as_much_fill_nothing_and_a_stray_zero_goes():
     # A reading nothing bears out, or one the shapes contradict, is a scribble's: not shown.
     assert figures.number_read(["", ""], ["62"]) == ""
     assert figures.number_read(["2021", "2", "", "403"], ["188"]) == ""
+    # A look's lone figure inside the shapes' unsure reading does not save it when two other
+    # looks read numbers of their own (the generated set's scribble 034_state).
+    assert figures.number_read(["2021", "2", "", "403"], ["182"]) == ""
+    assert figures.number_read(["", "4", "", ""], ["0464"]) == "464"
     assert figures.number_read(["02", "02"], ["02"]) == "02"
 
 

@@ -365,6 +365,12 @@ def number_read(seen: list[str], by_shape: list[str]) -> str:
     value = _supported(votes, SHOWN_NUMBER_NEED)
     if value and by_shape and value not in by_shape:
         value = _supported(votes, NEED["number"])
+    # Two looks that read other numbers of two figures or more, neither a part of it, against
+    # a reading borne out less than the old agreement: a scribble, or figures no reader can
+    # tell; a guess there is more likely wrong than right.
+    against = sum(1 for r in seen if len(r) >= 2 and r not in value and value not in r)
+    if value and against >= 2 and _support(votes, value) < NEED["number"]:
+        value = ""
     # Numbers start from 01 each year: a zero before three figures is a stroke misread.
     return value.lstrip("0") if len(value) > 3 else value
 
@@ -391,19 +397,21 @@ def _plain(votes: Counter, need: int) -> str:
     return "" if n < need or (rest and rest[0][1] == n) else value
 
 
+def _support(votes: Counter, value: str) -> float:
+    """How much the readings bear `value` out: a reading that is a run of its figures by the
+    share of its figures it holds."""
+    return sum(n * (1 if v == value else len(v) / len(value)) for v, n in votes.items() if v in value)
+
+
 def _supported(votes: Counter, need: float) -> str:
     """The number most readings bear out, if they bear it out enough and no other number as
     much, of those read most often. A reading that is a run of another's figures ("8" or "288"
     beside "2788") bears that one out by the share of its figures: a look misses some of a
     handwritten number's figures far more often than it makes up new ones."""
-    def support(value: str) -> float:
-        return sum(n * (1 if v == value else len(v) / len(value))
-                   for v, n in votes.items() if v in value)
-
     # Only between the numbers read most often: a figure too many ("941" beside "94", a
     # stroke of the slash read as a 1) is borne out by every reading of the rest of it.
     most = max(votes.values(), default=0)
-    scored = sorted(((support(v), v) for v, n in votes.items() if n == most), reverse=True)
+    scored = sorted(((_support(votes, v), v) for v, n in votes.items() if n == most), reverse=True)
     if not scored or scored[0][0] < need or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return ""
     return scored[0][1]
