@@ -257,12 +257,11 @@ def _likeness_to_training(masks):
     model = _trained()
     if model is None or not len(masks):
         return None
-    likeness = None
-    for stretch in (1.0,) + WIDER:
-        pictures = np.stack([normalise(m, stretch) for m in masks])
-        seen = _features(_deskew(pictures)) @ model[0].T
-        likeness = seen if likeness is None else np.maximum(likeness, seen)
-    return likeness
+    thick = [_thickened(m) for m in masks]
+    stretches = (1.0,) + WIDER
+    pictures = np.stack([_fitted(m, stretch) for stretch in stretches for m in thick])
+    seen = (_features(_deskew(pictures)) @ model[0].T).reshape(len(stretches), len(masks), -1)
+    return seen.max(axis=0)
 
 
 def _tight(mask: Image.Image) -> Image.Image:
@@ -274,20 +273,25 @@ def normalise(mask: Image.Image, stretch: float = 1.0):
     """A figure's mask (ink 255) as MNIST draws its digits: fitted in 20×20 keeping its shape
     (or made `stretch` times wider first), its centre of mass at the middle of 28×28, values
     0..1."""
+    return _fitted(_thickened(mask), stretch)
+
+
+def _thickened(mask: Image.Image) -> Image.Image:
+    """A pen line on a scan is thinner, for the figure's size, than MNIST's: thickened first."""
+    grow = max(0, round(0.09 * max(mask.size) - _thickness(mask)))
+    return mask.filter(ImageFilter.MaxFilter(2 * (grow // 2) + 1)) if grow else mask
+
+
+def _fitted(mask: Image.Image, stretch: float):
     import numpy as np
 
     w, h = mask.size
     k = BOX / max(w * stretch, h)
     size = (max(1, round(w * k * stretch)), max(1, round(h * k)))
-    # A pen line on a scan is thinner, for the figure's size, than MNIST's: thickened first.
-    grow = max(0, round(0.09 * max(w, h) - _thickness(mask)))
-    if grow:
-        mask = mask.filter(ImageFilter.MaxFilter(2 * (grow // 2) + 1))
-    small = np.asarray(mask.resize(size, Image.Resampling.BILINEAR),
-                       dtype=np.float32) / 255
+    small = np.asarray(mask.resize(size, Image.Resampling.BILINEAR), dtype=np.float32) / 255
     mass = small.sum() + 1e-6
-    ys, xs = np.mgrid[0:small.shape[0], 0:small.shape[1]]
-    cy, cx = (small * ys).sum() / mass, (small * xs).sum() / mass
+    cy = (small.sum(axis=1) * np.arange(small.shape[0])).sum() / mass
+    cx = (small.sum(axis=0) * np.arange(small.shape[1])).sum() / mass
     top, left = int(round(SIDE / 2 - cy)), int(round(SIDE / 2 - cx))
     top = min(max(top, 0), SIDE - small.shape[0])
     left = min(max(left, 0), SIDE - small.shape[1])
