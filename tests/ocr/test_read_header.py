@@ -65,6 +65,11 @@ def test_two_page_pdf_full_text_and_searchable_pdf(page):
     # Tesseract's own text layer keeps the vie model's doubled "ĐÐ", which the search text fixes.
     first = reader.pages[0].extract_text().replace("Ð", "")
     assert "123/QĐ-SNV" in first.replace(" ", "") and "khẩn trương" in first
+    # The header's bands carry text alone: the page as scanned is laid under them, header too.
+    import pypdfium2
+
+    shown = pypdfium2.PdfDocument(full.pdf_bytes)[0].render(scale=100 / 72).to_pil().convert("L")
+    assert shown.crop((0, 0, shown.width, shown.height * h.cut // h.page1.height)).getextrema()[0] < 100
 
 
 def test_colour_scan_is_read_past_a_receiving_stamp_over_its_header(page):

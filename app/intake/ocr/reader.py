@@ -77,11 +77,11 @@ A4_SHORT_INCHES = 8.27
 HEADER_SHARE = 0.4  # the header pass reads above preprocess.cut_row's band, at most 37 %
 
 
-def prepare(page, colour: bool = False, sized: Callable[[int, bool], None] | None = None) -> tuple[object, object, float]:
+def prepare(page, colour: bool = False, sized: Callable[[int], None] | None = None) -> tuple[object, object, float]:
     """The page ready for Tesseract; the same without its coloured ink (stamps, seals, pen) for
     reading the header when `colour` and there is any (else the same image); and the factor
-    from their pixels back to the loaded page's. `sized(dpi, coloured)` is told, as soon as
-    they are known, the prepared page's resolution and whether its ink is taken out."""
+    from their pixels back to the loaded page's. `sized(dpi)` is told the prepared page's
+    resolution as soon as it is known."""
     # Gray before anything else: every step after costs a third on gray. Only the header band
     # is read from the clean copy, so only its top is looked at for coloured ink.
     turns = preprocess.quarter_turns(page)
@@ -108,7 +108,7 @@ def prepare(page, colour: bool = False, sized: Callable[[int, bool], None] | Non
             size = (round(page.width / scale), round(page.height / scale))
             page = page.resize(size, Image.Resampling.LANCZOS)
     if sized is not None:
-        sized(_page_dpi(page), ink is not None)
+        sized(_page_dpi(page))
     gray, angle = preprocess.deskew(preprocess.grayscale(page))
     if ink is None:
         return gray, gray, scale
@@ -178,7 +178,7 @@ def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None,
 
     try:
         outs = _parallel([lambda t=t, b=b: engine.run(clean.crop((0, t, clean.width, b)), ("tsv", "pdf"),
-                                                      dpi=dpi, textonly=coloured, ready=ready)
+                                                      dpi=dpi, textonly=True, ready=ready)
                           for t, b in bands], freed=freed)
     finally:
         side.shutdown(wait=False)
@@ -205,9 +205,10 @@ def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None,
         found["number_symbol"] = check_symbol(found["number_symbol"], found["doc_type"], types, found["issuer"])
     text = "\n".join(ln.text for ln in lines)
     pieces = tuple((out["pdf"], t, b) for (t, b), out in zip(bands, outs))
-    if coloured:
-        # What was read lacks the stamps: its text layers go over the header as scanned.
-        pieces = ((_image_pdf(gray.crop((0, 0, gray.width, cut)), dpi), 0, cut),) + pieces
+    # The bands' PDFs hold their text alone (on a colour page what was read lacks the stamps,
+    # and one setting lets their Tesseracts start before the page is loaded): the text layers
+    # go over the header as scanned.
+    pieces = ((_image_pdf(gray.crop((0, 0, gray.width, cut)), dpi), 0, cut),) + pieces
     return found, pieces, text, cut
 
 
@@ -307,9 +308,13 @@ def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None
             if progress:
                 progress(1, pages + 1)
             return digital
-    first = next(load.iter_pages(path, max_pages=load.MAX_PAGES))
     ready = engine.Prestarted()
+    # The header's two bands (balanced_row) are read at the working resolution, which an A4
+    # page has once prepared: their Tesseracts load while the page is loaded and prepared.
+    for _ in range(2):
+        ready.start(("tsv", "pdf"), dpi=OCR_DPI, textonly=True)
     try:
+        first = next(load.iter_pages(path, max_pages=load.MAX_PAGES))
         return _read_scan(first, path, pages, signed, doc_types, known_issuers, lexicon, progress,
                           cancelled, ready)
     finally:
@@ -318,10 +323,10 @@ def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None
 
 def _read_scan(first, path, pages, signed, doc_types, known_issuers, lexicon, progress, cancelled,
                ready) -> HeaderResult:
-    def sized(dpi: int, coloured: bool) -> None:
-        # The header's two bands (balanced_row): their Tesseracts load while the page is made ready.
-        for _ in range(2):
-            ready.start(("tsv", "pdf"), dpi=dpi, textonly=coloured)
+    def sized(dpi: int) -> None:
+        if dpi != OCR_DPI:  # not an A4 page: Tesseracts for its own resolution
+            for _ in range(2):
+                ready.start(("tsv", "pdf"), dpi=dpi, textonly=True)
 
     gray, clean, k = prepare(first, colour=True, sized=sized)
     if preprocess.is_blank(gray):
