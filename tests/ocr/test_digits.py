@@ -141,6 +141,28 @@ def test_the_printed_symbol_left_after_the_figures_is_not_read():
     assert digits.read(draw("31"), kind="day")[0] == "31"
 
 
+def test_pen_figures_of_unlike_heights_are_kept_and_a_trailing_slash_is_dropped():
+    # Pen figures differ in height ("3428": the 4's stem reaches low beside a small 2 and 8),
+    # and a lone wide figure after a taller one ("60") is no print either; a font's capitals
+    # are of one height, and the symbol's slash is a straight line leaning right.
+    def box(w, h):
+        return Image.new("L", (w, h), 255)
+
+    def slash(w, h):
+        mask = Image.new("L", (w, h), 0)
+        ImageDraw.Draw(mask).line([(0, h - 1), (w - 1, 0)], fill=255, width=2)
+        return mask
+
+    pen_figures = [box(18, 41), box(24, 41), box(24, 29), box(14, 32)]
+    assert digits._without_print_after(pen_figures) == pen_figures
+    assert digits._without_print_after(pen_figures + [slash(10, 28)]) == pen_figures
+    assert digits._without_print_after(pen_figures + [box(10, 28)]) == pen_figures + [box(10, 28)]
+    sixty = [box(28, 51), box(30, 40)]
+    assert digits._without_print_after(sixty) == sixty
+    letters = [box(21, 25), box(19, 26), box(25, 26)]
+    assert digits._without_print_after(pen_figures + letters) == pen_figures
+
+
 def test_nothing_to_read():
     assert digits.read(None) == ("", 0.0)
     assert digits.read(Image.new("L", (40, 40), 255)) == ("", 0.0)

@@ -343,22 +343,56 @@ def _likeliest(counts, nearest, kind: str) -> str:
 
 
 PRINT_SHARE = 0.8  # of the pen figures' height, at most: the printed letters after them
-SHORTEST = 0.85  # of the shortest pen figure's height, at most: the same
+SHORTEST = 0.85  # of the shortest pen figure's height, at most: a lone mark after them
+LETTERS_SHARE = 0.85  # the same, for three letters or more of one height
+EVEN = 0.08  # of their height, at most: how far the heights of printed letters differ
 
 
 def _without_print_after(masks: list) -> list:
     """The figures without the printed symbol's letters left at their end ("1499/UBND": the
     blank's end was placed inside the symbol). Pen figures stand taller than the print
-    beside them, so the longest run at the end that is all well under the height of the
-    figures before it is print."""
+    beside them, so a run at the end that is all well under the height of the figures before
+    it may be print; but pen figures differ in height too (a "4" whose stem reaches low beside
+    a small "2" and "8"), so the run is print only where its letters are of one height, as a
+    font's capitals are, or where it is a lone mark narrow as a slash and shorter than every
+    figure. Heights are of the ink, not of a split piece's rows."""
     import statistics
 
-    heights = [m.height for m in masks]
+    boxes = [m.getbbox() or (0, 0, m.width, m.height) for m in masks]
+    heights = [b[3] - b[1] for b in boxes]
+    widths = [b[2] - b[0] for b in boxes]
     for j in range(1, len(masks)):
-        lead, tail = heights[:j], max(heights[j:])
-        if tail <= PRINT_SHARE * statistics.median(lead) and tail <= SHORTEST * min(lead):
+        lead, tail = heights[:j], heights[j:]
+        share = max(tail) / statistics.median(lead)
+        even = max(tail) - min(tail) <= max(2, EVEN * max(tail))
+        under = max(tail) <= SHORTEST * min(lead) and share <= PRINT_SHARE
+        if (even and len(tail) > 2 and share <= LETTERS_SHARE) or (
+                under and (even if len(tail) > 1 else widths[j] <= 0.5 * tail[0])):
             return masks[:j]
+    if len(masks) > 1 and heights[-1] <= SLASH_SHARE * statistics.median(heights[:-1]) and _slash(masks[-1]):
+        return masks[:-1]
     return masks
+
+
+SLASH_SHARE = 0.9  # of the pen figures' height, at most: the symbol's slash after them
+
+
+def _slash(mask) -> bool:
+    """Whether a piece is the slash before a symbol's letters ("/QĐ"): a straight line
+    leaning right by a quarter of its height or more. Pen 1s lean as much, but are seldom
+    that straight (a flag, a bend: on the real set their ink lies over 0.04 of their height
+    off their line, where slashes lie under 0.04); and a 1 stands as tall as the figures."""
+    import numpy as np
+
+    ys, xs = np.nonzero(np.asarray(mask))
+    if len(ys) < 3:
+        return False
+    dy, dx = ys - ys.mean(), xs - xs.mean()
+    rows = (dy * dy).mean()
+    lean = -(dx * dy).mean() / max(rows, 1e-6)  # columns gained per row upwards
+    off = np.sqrt(max(0.0, (dx * dx).mean() - lean * lean * rows))
+    tall = ys.max() - ys.min() + 1
+    return (xs.max() - xs.min() + 1) <= 0.5 * tall and lean >= 0.25 and off <= 0.04 * tall
 
 
 def read(strokes: Image.Image | None, most: int = 6, kind: str = "") -> tuple[str, float]:
