@@ -6,6 +6,7 @@ and the superior body is parted from the issuer where a second body's head word 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -154,9 +155,22 @@ def _without_short_word(tokens: list[str]) -> list[str] | None:
 
 def _near(key: str) -> str | None:
     """A phrase one letter away (NHÂN BAN for NHÂN DÂN), if only one is."""
-    fits = {v for k, v in PHRASES.items() if abs(len(k) - len(key)) <= 1 and len(k) >= 12
-            and k.count(" ") == key.count(" ") and Levenshtein.distance(k, key) == 1}
+    shapes = _by_shape()
+    fits = {v for n in (len(key) - 1, len(key), len(key) + 1) for k, v in shapes.get((n, key.count(" ")), ())
+            if Levenshtein.distance(k, key) == 1}
     return fits.pop() if len(fits) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _by_shape() -> dict[tuple[int, int], list[tuple[str, str]]]:
+    """The phrases of 12 letters or more by their length and word count: a phrase one letter
+    away has one of three lengths and as many words, so only those few are measured (looking
+    at all of them took 20 ms of every page's header)."""
+    shapes: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    for k, v in PHRASES.items():
+        if len(k) >= 12:
+            shapes.setdefault((len(k), k.count(" ")), []).append((k, v))
+    return shapes
 
 
 def _keep_punctuation(read: list[str], known: list[str]) -> list[str]:
