@@ -346,6 +346,7 @@ PRINT_SHARE = 0.8  # of the pen figures' height, at most: the printed letters af
 SHORTEST = 0.85  # of the shortest pen figure's height, at most: a lone mark after them
 LETTERS_SHARE = 0.85  # the same, for three letters or more of one height
 EVEN = 0.08  # of their height, at most: how far the heights of printed letters differ
+SLASH_SHARE = 0.9  # of the pen figures' height, at most: the symbol's slash after them
 
 
 def _without_print_after(masks: list) -> list:
@@ -373,8 +374,6 @@ def _without_print_after(masks: list) -> list:
         return masks[:-1]
     return masks
 
-
-SLASH_SHARE = 0.9  # of the pen figures' height, at most: the symbol's slash after them
 
 
 def _slash(mask) -> bool:

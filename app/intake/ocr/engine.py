@@ -49,6 +49,11 @@ def _config(outputs: tuple[str, ...], dpi: int, psm: int | None, textonly: bool,
     return config
 
 
+def _settings(outputs, dpi, psm, textonly, only, lang) -> tuple:
+    """What a started process must have been started with to serve a run."""
+    return (tuple(outputs), dpi, psm, textonly, only, lang)
+
+
 class Prestarted:
     """Tesseract processes started before their picture is ready, each waiting on its standard
     input. Loading the model is about 0.07 s of every run; started while the page is still
@@ -62,7 +67,7 @@ class Prestarted:
 
     def start(self, outputs: tuple[str, ...], dpi: int = DPI, psm: int | None = None,
               textonly: bool = False, only: str = "", lang: str = LANG) -> None:
-        key = (tuple(outputs), dpi, psm, textonly, only, lang)
+        key = _settings(outputs, dpi, psm, textonly, only, lang)
         tmp = tempfile.mkdtemp(prefix="vanthu-ocr-")
         base = str(Path(tmp) / "out")
         args = [pytesseract.pytesseract.tesseract_cmd, "stdin", base, "-l", lang]
@@ -102,8 +107,7 @@ def _run_started(started, image: Image.Image, outputs: tuple[str, ...], page_no:
             proc.communicate()
             raise errors.timed_out(page_no) from None
         if proc.returncode:
-            raise errors.OcrError(f"Tesseract không đọc được trang {page_no} (ảnh hỏng hoặc "
-                                  "định dạng lạ); hãy quét lại trang.")
+            raise errors.unreadable(page_no)
         return {o: (Path(tmp) / f"out.{o}").read_bytes() for o in outputs}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -116,7 +120,7 @@ def run(image: Image.Image, outputs: tuple[str, ...], page_no: int = 1, dpi: int
     `textonly`: the PDF holds the text layer alone, to be laid over another image; `lang`
     other than `vie` only for figures (a second, differently trained look at a digit);
     `ready`: where a process started for these settings may be waiting."""
-    started = ready.take((tuple(outputs), dpi, psm, textonly, only, lang)) if ready else None
+    started = ready.take(_settings(outputs, dpi, psm, textonly, only, lang)) if ready else None
     if started is not None:
         return _run_started(started, image, outputs, page_no)
     config = _config(outputs, dpi, psm, textonly, only)
@@ -135,8 +139,7 @@ def run(image: Image.Image, outputs: tuple[str, ...], page_no: int = 1, dpi: int
             raise errors.OcrError("Tesseract dừng bất thường khi đọc trang "
                                   f"{page_no}; hãy thử lại hoặc quét lại trang.") from None
         except pytesseract.TesseractError:
-            raise errors.OcrError(f"Tesseract không đọc được trang {page_no} (ảnh hỏng hoặc "
-                                  "định dạng lạ); hãy quét lại trang.") from None
+            raise errors.unreadable(page_no) from None
         return {o: (Path(tmp) / f"out.{o}").read_bytes() for o in outputs}
 
 

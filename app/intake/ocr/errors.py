@@ -61,5 +61,10 @@ def timed_out(page: int) -> OcrError:
     return OcrError(f"Đọc trang {page} quá lâu, đã dừng. Hãy quét lại rõ hơn.")
 
 
+def unreadable(page: int) -> OcrError:
+    return OcrError(f"Tesseract không đọc được trang {page} (ảnh hỏng hoặc định dạng lạ); "
+                    "hãy quét lại trang.")
+
+
 def tesseract_missing() -> OcrError:
     return OcrError("Chưa cài Tesseract OCR với dữ liệu tiếng Việt (tesseract-ocr-vie).")
