@@ -25,6 +25,12 @@ def test_number_forms():
     assert F.parse_number("09-CV/ĐTN CCQ") == ("09-CV/ĐTNCCQ", "party")
     assert F.parse_number("123/UBND-VP KHẨN") == ("123/UBND-VP", "state")
     assert F.parse_number("09-CV/ĐTN CCQ và") == ("09-CV/ĐTN", "party")
+    # A small letter shaped as its capital, starting a part, is that capital; "TTr", "TTg" stay.
+    assert F.parse_number("6335/vP-KT") == ("6335/VP-KT", "state")
+    assert F.parse_number("12/TTr-sCT") == ("12/TTr-SCT", "state")
+    assert F.parse_number("01/2025/QĐ-TTg") == ("01/2025/QĐ-TTg", "legal")
+    # A joint document's type parted from the bodies' initials by a colon, kept as printed.
+    assert F.parse_number("69345/TTrLN: CT-STC-TP-KBNN") == ("69345/TTrLN:CT-STC-TP-KBNN", "state")
 
 
 @given(n=st.integers(1, 99999), t=ABBR, o=ORG, party=st.booleans())

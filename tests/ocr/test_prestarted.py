@@ -28,6 +28,13 @@ def _ours() -> set[str]:
     return set(glob.glob(os.path.join(tempfile.gettempdir(), "vanthu-ocr-*")))
 
 
+@pytest.fixture(autouse=True)
+def _own_temp(tmp_path, monkeypatch):
+    """This test's temp folders apart: another reader on the machine (a benchmark) makes and
+    removes its own meanwhile."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+
 def test_a_started_process_reads_what_a_cold_run_reads():
     image = _line("Số: 4521/QĐ-UBND")
     cold = engine.run(image, ("tsv",), dpi=200, psm=7)

@@ -22,7 +22,9 @@ _UP = r"A-ZĐÀ-Ỹa-zđ"
 SYM = rf"[{_UP}](?:[{_UP}0-9]|&(?=[{_UP}]))*"  # "KH&ĐT" (Kế hoạch và Đầu tư) is one body
 NUMBER_LINE = re.compile(r"^\W*S[ốoóôồổ6ỗộéếơớở]\s*[:.;,]?\s*(?P<rest>.*)$", re.IGNORECASE)
 LEGAL = re.compile(rf"(?P<n>\d+)\s*/\s*(?P<y>(?:19|20)\d\d)\s*/\s*(?P<t>{SYM})\s*-\s*(?P<o>{SYM}(?:-{SYM})*)")
-STATE = re.compile(rf"(?P<n>\d+)\s*/\s*(?P<t>{SYM})\s*-\s*(?P<o>{SYM}(?:-{SYM})*)")
+# A joint document of several bodies may part its type from their initials by a colon
+# ("69345/TTrLN:CT-STC-TP-KBNN", a tờ trình liên ngành): kept as printed.
+STATE = re.compile(rf"(?P<n>\d+)\s*/\s*(?P<t>{SYM})\s*(?P<s>[-:])\s*(?P<o>{SYM}(?:-{SYM})*)")
 PARTY = re.compile(rf"(?P<n>\d+)\s*-\s*(?P<t>{SYM})\s*/\s*(?P<o>{SYM}(?:-{SYM})*)")
 TAIL = re.compile(rf"[/⁄-]\s*{SYM}")
 DATE = re.compile(r"(?P<place>[^,]{2,40}),\s*ngay\s*(?P<d>[0-9OolI]{1,2})\s*thang\s*(?P<m>[0-9OolI]{1,2})"
@@ -56,13 +58,23 @@ def parse_number(text: str) -> tuple[str, str] | None:
             n = m.group("n")  # as printed: "05" stays "05", "3" stays "3"
             if form == "state" and compact[m.start() - 1:m.start()] == "/" and re.fullmatch(r"(?:19|20)\d\d", n):
                 return None  # "AØ/2017/QĐ-UBND": the year of a legal number, its figures unread
-            organ = m.group("o") + _organ_rest(compact[m.end():])
+            organ = _capitals(m.group("o") + _organ_rest(compact[m.end():]))
+            kind = _capitals(m.group("t"))
             if form == "legal":
-                return f"{n}/{m.group('y')}/{m.group('t')}-{organ}", form
+                return f"{n}/{m.group('y')}/{kind}-{organ}", form
             if form == "party":
-                return f"{n}-{m.group('t')}/{organ}", form
-            return f"{n}/{m.group('t')}-{organ}", form
+                return f"{n}-{kind}/{organ}", form
+            return f"{n}/{kind}{m.group('s')}{organ}", form
     return None
+
+
+# A symbol's part starts with a capital ("VP", "TTr", "QĐ-TTg"): a small letter there whose
+# shape is its capital's, smaller ("vP", "sCT"), is that capital, read at the wrong height.
+_LIKE_CAPITAL = re.compile(rf"(?<![{_UP}])([cosvwxz])(?=[A-ZĐ])")
+
+
+def _capitals(symbol: str) -> str:
+    return _LIKE_CAPITAL.sub(lambda m: m.group(1).upper(), symbol)
 
 
 _STAMP_WORDS = {"khan", "mat", "den", "hoa", "toc", "toi", "so"}

@@ -254,6 +254,7 @@ def agreed(readings: list[str], kind: str) -> str:
 
 
 NUMBER_NOTE = "Số viết tay, đọc thử — cần kiểm tra."
+TITLE_NOTE = "Số viết tay, lấy theo tiêu đề tệp «{title}» — cần kiểm tra."
 DATE_NOTE = "Ngày viết tay, đọc thử — cần kiểm tra."
 DATE_UNREAD = "Ngày viết tay, không đọc được — cần nhập tay."
 SURE = 0.8  # a field read at least this surely by the page pass is left alone
@@ -275,7 +276,7 @@ PEN_OVER = 0.1  # of a line's height squared, in pixels of coloured ink: a pen f
 
 
 def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, looks: tuple = LOOKS,
-         clean=None, ready=None) -> dict:
+         clean=None, ready=None, file_title: str = "") -> dict:
     """`found` with the number and date that the page pass left empty or doubtful read again
     from their blanks in `gray` (the page with its ink, pen included). `signed_on`: the date
     of the file's first digital signature, if any, which bounds the date (signed on or after
@@ -284,7 +285,8 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, loo
     page's blank is either empty or holds a figure drawn as a picture). `looks`: as in read().
     `clean`: the page without its coloured ink, as the page pass read it (None for a page with
     none): where a pen wrote over a printed day or month, the print is no sure reading.
-    `ready`: where the looks' Tesseract processes may be waiting (engine.Prestarted)."""
+    `ready`: where the looks' Tesseract processes may be waiting (engine.Prestarted).
+    `file_title`: the PDF's own title, which may hold the number as the sender typed it (filetitle)."""
     from app.intake.ocr import extract as E
 
     number, date = found["number_symbol"], found["date"]
@@ -324,12 +326,16 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, loo
         seen = by_looks + ([printed[0]] if printed else [])
         if kind == "number":
             value = number_read(seen, by_shape)
+            note = NUMBER_NOTE
+            typed = _from_title(file_title, tail, lines, found, seen + by_shape, value)
+            if typed:
+                value, note = typed, TITLE_NOTE.format(title=file_title)
             parsed = E.F.parse_number(value + tail) if value else None
             if value and parsed is None:
                 tail = _with_lost_part(line.text, tail, found)
                 parsed = E.F.parse_number(value + tail)
             if parsed and fold(parsed[0]) != fold(number.value):
-                out["number_symbol"] = E.Field(parsed[0], GUESS, line.box, NUMBER_NOTE)
+                out["number_symbol"] = E.Field(parsed[0], GUESS, line.box, note)
         else:
             parts[kind] = tally(seen + by_shape, kind)
     if "day" in parts and "month" in parts:
@@ -338,6 +344,19 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, loo
         # The row is there, its figures by hand are not read: not "no place-date line".
         out["date"] = E.Field("", 0.0, row.box, DATE_UNREAD)
     return out
+
+
+def _from_title(title: str, tail: str, lines, found: dict, readings: list[str], value: str) -> str:
+    """The number as the file's title has it, where it has it (filetitle), else ""."""
+    from app.intake.ocr import filetitle
+
+    if not title:
+        return ""
+    year = int(found["date"].value[:4]) if found["date"].value else None
+    for line in lines if year is None else ():
+        year = year or row_year(fold(line.text))
+    runs = filetitle.candidates(title, tail, year)
+    return filetitle.pick(tally(readings, "number"), runs, value) if runs else ""
 
 
 def _with_lost_part(text: str, tail: str, found: dict) -> str:

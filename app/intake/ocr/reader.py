@@ -14,7 +14,7 @@ from typing import Callable
 from PIL import Image
 
 from app.intake import pdftext, signatures
-from app.intake.ocr import engine, errors, evidence, fields, figures, load, margin, preprocess
+from app.intake.ocr import engine, errors, evidence, fields, figures, filetitle, load, margin, preprocess
 from app.intake.ocr.extract import HANDWRITTEN_NOTE, Field, check_symbol, date_row, extract
 from app.intake.ocr.lines import build_lines, dedupe, with_ink
 
@@ -150,11 +150,12 @@ def _parallel(jobs, freed: Callable[[], None] | None = None):
         return [r.result() for r in running]
 
 
-def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None,
+def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None, file_title="",
                  ready: engine.Prestarted | None = None) -> tuple[dict[str, Field], tuple, str, int]:
     """`clean`: the page without its coloured ink (`gray` itself when it has none), which is
     what is read; the stamps' own band is read from `gray`; `signed_on`: the date of the
-    file's first digital signature, which bounds a handwritten date; `ready`: Tesseract
+    file's first digital signature, which bounds a handwritten date; `file_title`: the PDF's own
+    title, which may hold a handwritten number as typed (filetitle); `ready`: Tesseract
     processes started early (engine.Prestarted), the figures' looks among them once a core
     is free."""
     coloured = clean is not gray
@@ -195,7 +196,8 @@ def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None,
     if not (found["secrecy"].value and found["urgency"].value):
         found = _stamp_pass(gray, cut, lines, found)
     # Figures written by hand into the blanks, read from the page with its pen ink.
-    found = figures.fill(gray, lines, found, signed_on, clean=clean if coloured else None, ready=ready)
+    found = figures.fill(gray, lines, found, signed_on, clean=clean if coloured else None, ready=ready,
+                         file_title=file_title)
     if not found["urgency"].value:
         # An urgency stamp pressed sideways in the left margin, read turned upright.
         hit = sideways[0].result()
@@ -300,10 +302,11 @@ def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None
     if pages > load.MAX_PAGES:
         raise errors.too_many_pages(pages, load.MAX_PAGES)
     _check(cancelled)
-    signed = ()
+    signed, file_title = (), ""
     if load.sniff(path) == "pdf":
         signed = signatures.read(path, trust_roots)
-        digital = _text_header(path, pages, doc_types, known_issuers, lexicon, signed)
+        file_title = filetitle.read(path)
+        digital = _text_header(path, pages, doc_types, known_issuers, lexicon, signed, file_title)
         if digital is not None:
             if progress:
                 progress(1, pages + 1)
@@ -316,13 +319,13 @@ def read_header(path, *, known_issuers=(), doc_types=DEFAULT_TYPES, lexicon=None
     try:
         first = next(load.iter_pages(path, max_pages=load.MAX_PAGES))
         return _read_scan(first, path, pages, signed, doc_types, known_issuers, lexicon, progress,
-                          cancelled, ready)
+                          cancelled, ready, file_title)
     finally:
         ready.close()
 
 
 def _read_scan(first, path, pages, signed, doc_types, known_issuers, lexicon, progress, cancelled,
-               ready) -> HeaderResult:
+               ready, file_title="") -> HeaderResult:
     def sized(dpi: int) -> None:
         if dpi != OCR_DPI:  # not an A4 page: Tesseracts for its own resolution
             for _ in range(2):
@@ -334,14 +337,15 @@ def _read_scan(first, path, pages, signed, doc_types, known_issuers, lexicon, pr
     _check(cancelled)
     signed_on = min((s.signed_at for s in signed if s.signed_at), default=None)
     signed_on = signed_on.date() if signed_on else None
-    found, pdf, text, cut = _header_pass(gray, clean, doc_types, known_issuers, lexicon, signed_on, ready)
+    found, pdf, text, cut = _header_pass(gray, clean, doc_types, known_issuers, lexicon, signed_on, file_title,
+                                         ready)
     if not _looks_read(found):
         # Upside down (fed the wrong way into the scanner): one more try turned round.
         if clean is gray:
             turned = turned_clean = gray.rotate(180)
         else:  # the ink was taken out of the top only: that of the page turned round
             turned, turned_clean, _k = prepare(first.rotate(180), colour=True)
-        again = _header_pass(turned, turned_clean, doc_types, known_issuers, lexicon, signed_on)
+        again = _header_pass(turned, turned_clean, doc_types, known_issuers, lexicon, signed_on, file_title)
         if _looks_read(again[0]):
             found, pdf, text, cut = again
             gray = turned
@@ -358,7 +362,7 @@ def _blank_left(found: dict[str, Field]) -> bool:
     return found["number_symbol"].note == HANDWRITTEN_NOTE or not found["date"].value
 
 
-def _text_header(path, pages, types, known, lexicon, signed) -> HeaderResult | None:
+def _text_header(path, pages, types, known, lexicon, signed, file_title="") -> HeaderResult | None:
     """The header of a born-digital first page from its text layer; None for a scan, or when
     the text layer holds no header (a page of pictures of text), which OCR then reads. The
     file is opened once, for the text and, where a blank needs it, for the blank's rows drawn."""
@@ -401,10 +405,10 @@ def _text_header(path, pages, types, known, lexicon, signed) -> HeaderResult | N
                 signed_on = signed_on.date() if signed_on else None
                 # The shapes read printed figures well and cost no Tesseract run (a tenth of a
                 # second or more); Tesseract's looks only where they read nothing surely.
-                found = figures.fill(top, lines, found, signed_on, inked_only=True, looks=())
+                found = figures.fill(top, lines, found, signed_on, inked_only=True, looks=(), file_title=file_title)
                 if _blank_left(found):
                     found = figures.fill(top, lines, found, signed_on, inked_only=True,
-                                         looks=figures.LOOKS)
+                                         looks=figures.LOOKS, file_title=file_title)
     finally:
         pdf.close()
     found = evidence.from_signatures(found, signed)
