@@ -43,6 +43,12 @@ def test_a_handwritten_figure_read_as_a_slash_does_not_end_the_blank():
     assert figures.number_blank(line)[1] == "/2023/NQ-HĐND"
     line = Line(words(("Số", 300, 45), ("2", 370, 30), ("-TB/TU", 430, 100)), 1650)
     assert figures.number_blank(line)[1] == "-TB/TU"
+    # d034: a joint document's type and colon ("BCLN:"), the pen over its slash: the symbol
+    # starts at the type, not at the bodies' initials after it.
+    line = Line(words(("Số:", 300, 45), ("BCLN:", 420, 90), ("SGDĐT-ĐPTTH", 520, 200)), 1650)
+    box, tail = figures.number_blank(line)
+    assert 416 <= box[2] <= 424 and tail == "/BCLN: SGDĐT-ĐPTTH"
+    assert F.parse_number("2489" + tail) == ("2489/BCLN:SGDĐT-ĐPTTH", "state")
 
 
 def test_date_blanks_after_ngay_and_thang():

@@ -37,8 +37,10 @@ SHOWN_NUMBER_NEED = 1.2
 # The shape reading's votes (digits.py) per kind, as (most neighbours agreed, not): it is one
 # more look, a better one at figures than Tesseract's; a number's figures are rarely printed
 # beside it for a second look to read, so there its sure reading counts three times (on the
-# real set's 51 pen numbers the shapes read 22 right, each of Tesseract's looks 5 to 9).
-SHAPE_VOTES = {"number": (3, 1), "day": (1, 1), "month": (1, 1)}
+# real set's 51 pen numbers the shapes read 22 right, each of Tesseract's looks 5 to 9); a
+# day's or month's sure reading counts twice (the looks read a pen "3" as "2" or "8" far
+# more often than the shapes do).
+SHAPE_VOTES = {"number": (3, 1), "day": (2, 1), "month": (2, 1)}
 SHAPE_SURE = 0.8  # of the neighbours agreeing, for every figure of the reading
 
 
@@ -69,13 +71,17 @@ def number_blank(line) -> tuple[tuple[int, int, int, int], str] | None:
 def _symbol_start(words, begin: int):
     """Where the printed symbol starts: a slash or dash followed by capitals or by the year
     ("/KH-UBND", "/2023/NQ-HĐND"), or a word that is a symbol whole ("QĐ-UBND", its slash
-    lost). A handwritten figure is often read as a slash or a dash ("#⁄/", "Ä⁄-/GM-…"), but
-    never as a slash with capitals after it. (word index, index in it, the symbol as read)."""
+    lost), or a joint document's type and colon before such a word ("BCLN: SGDĐT-ĐPTTH").
+    A handwritten figure is often read as a slash or a dash ("#⁄/", "Ä⁄-/GM-…"), but never as
+    a slash with capitals after it. (word index, index in it, the symbol as read)."""
     from app.intake.ocr import fields as F
 
     mark = re.compile(rf"[/⁄-]\s*(?:(?:19|20)\d\d\s*/\s*)?{F.SYM}")
     whole = re.compile(rf"^{F.SYM}(?:[/-]{F.SYM})+$")
+    joint = re.compile(rf"^[A-ZĐ][{F._UP}]+:$")
     for k, w in enumerate(words):
+        if k and joint.match(w.text) and k + 1 < len(words) and whole.match(words[k + 1].text):
+            return k, 0, "/" + w.text
         if k and whole.match(w.text):
             return k, 0, ("-" if "/" in w.text else "/") + w.text
         hit = mark.search(w.text, begin if k == 0 else 0)
