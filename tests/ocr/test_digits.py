@@ -92,6 +92,20 @@ def test_a_four_in_two_strokes_and_a_speck_are_one_figure():
     assert len(digits.segment(four)) == 1 and digits.read(four)[0] == "4"
 
 
+def test_a_nine_whose_tail_curls_under_its_loop_is_one_figure():
+    # d020: the loop and the tail apart, one wholly above the other, overlapping by half: one
+    # figure, not a loop and a tail each too short to be a figure.
+    sheet = Image.new("L", (150, 90), 255)
+    hand = ImageDraw.Draw(sheet)
+    hand.ellipse((20, 4, 50, 34), outline=25, width=5)  # the loop
+    hand.line([(34, 40), (28, 70), (16, 84), (4, 80)], fill=25, width=5, joint="curve")  # its tail
+    hand.line([(90, 6), (118, 6), (104, 40), (120, 60), (104, 84), (88, 78)], fill=25, width=5)  # a 3
+    sheet = sheet.crop(sheet.point(lambda v: 255 - v).getbbox())
+    assert len(pen.strokes(sheet.point(lambda v: 0 if v < 128 else 255))) == 3
+    nine, three = digits.segment(sheet)
+    assert nine.width >= 45 and nine.height >= 0.9 * sheet.height  # the loop and the tail
+
+
 @needs_data
 @pytest.mark.parametrize("marks", [
     [[(5, 20), (75, 25)], [(5, 50), (75, 45)], [(25, 0), (20, 70)], [(55, 0), (50, 70)]],  # a hash

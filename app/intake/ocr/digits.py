@@ -196,7 +196,9 @@ def segment(strokes: Image.Image) -> list[Image.Image]:
             # one figure's strokes stand over each other, or one is a short stroke (the bar
             # of a "5"); two figures written close overlap a little, both of full height
             short = min(d - b, box[3] - box[1]) < 0.5 * max(d - b, box[3] - box[1])
-            if overlap > 0.6 * narrower or (short and overlap > 0.3 * narrower):
+            # or they stand one wholly above the other (a "9" whose tail curls under its loop)
+            stacked = min(d, box[3]) <= max(b, box[1])
+            if overlap > 0.6 * narrower or ((short or stacked) and overlap > 0.3 * narrower):
                 merged[-1] = [(min(a, box[0]), min(b, box[1]), max(c, box[2]), max(d, box[3])), merged[-1][1] + pixels]
                 continue
         merged.append([box, pixels])
