@@ -267,6 +267,20 @@ def test_a_look_that_missed_the_first_figure_of_a_day_agrees_with_it():
     assert figures.agreed(["4", "4", "31", ""], "day") == "4"
 
 
+def test_a_day_no_month_has_is_read_with_its_pen_1_taken_for_a_4():
+    import datetime as dt
+
+    # d001, d021: a look read the "31" as "34"; d014: the "11" as "41". A 4 a day can have stays.
+    assert figures.tally(["34"], "day") == {"31": 1}
+    assert figures.tally(["41", "4"], "day") == {"11": 1, "4": 1}
+    assert figures.tally(["24", "4"], "day") == {"24": 2, "4": 1}  # the 4 bears the 24 out
+    assert figures.tally(["14"], "month") == {"11": 1} and figures.tally(["4"], "month") == {"4": 1}
+    assert figures.tally(["39"], "day") == {}  # no 4 in it: not read at all
+    # d001: "21" and "34" one each: the 31 and the 21 tie, the one nearer the signing wins.
+    parts = {"day": figures.tally(["21", "", "34", ""], "day"), "month": figures.tally(["7", "7"], "month")}
+    assert figures._pick_date(2020, parts, dt.date(2020, 8, 3)) == dt.date(2020, 7, 31)
+
+
 def test_a_look_that_missed_the_second_figure_of_a_day_agrees_with_it():
     import datetime as dt
     from collections import Counter

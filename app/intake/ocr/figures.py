@@ -251,6 +251,10 @@ def _values(reading: str, highest: int | None) -> set[str]:
     if highest is None:
         return {reading}
     runs = {reading} if len(reading) <= 2 else {reading[i:i + 2] for i in range(len(reading) - 1)}
+    if len(reading) <= 2 and int(reading) > highest:
+        # No day or month is read so ("34"): a pen 1 begun with a long up-stroke, as many
+        # Vietnamese hands write it, is read by Tesseract as a 4.
+        runs = {reading.replace("4", "1")}
     return {r for r in runs if 1 <= int(r) <= highest}
 
 
