@@ -344,6 +344,10 @@ def fill(gray, lines, found: dict, signed_on=None, inked_only: bool = False, loo
             if value and parsed is None:
                 tail = _with_lost_part(line.text, tail, found)
                 parsed = E.F.parse_number(value + tail)
+            if value and parsed is None:
+                # The type's abbreviation ends at its small letter (TTr, CTr): capitals right
+                # after it are the issuer's, the dash between read as nothing ("/TTrBQLDA").
+                parsed = E.F.parse_number(value + re.sub(r"^(/\s*[A-ZĐ]+[a-zđ])(?=[A-ZĐ])", r"\1-", tail))
             if parsed and fold(parsed[0]) != fold(number.value):
                 out["number_symbol"] = E.Field(parsed[0], GUESS, line.box, note)
         else:
