@@ -309,6 +309,9 @@ def test_a_number_is_read_from_the_looks_and_the_shapes_together():
     # The shapes read surely, the looks read nothing: the shapes' reading, for checking.
     assert figures.number_read(["", "46", "", ""], ["167", "167"]) == "167"
     assert figures.number_read(["", "46", "", ""], ["167"]) == ""  # not surely: too few votes
+    # d043: one look read 2191, the shapes 4191: the shapes bear out three of its figures.
+    assert figures.number_read(["", "8", "42144", "2191", "2"], ["4191"]) == "2191"
+    assert figures.number_read(["", "8", "42144", "2191", "2"], ["4197"]) == ""  # two figures other
 
 
 def test_pen_over_a_printed_figure_is_seen_only_in_colour():

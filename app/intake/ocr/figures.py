@@ -392,11 +392,14 @@ def number_read(seen: list[str], by_shape: list[str]) -> str:
     """The figures of a handwritten number from what Tesseract's looks and the page pass read
     (`seen`) and the shapes' votes, shown for checking; "" when two are borne out as much,
     when one reading stands alone (a scribble in an empty blank) or when the shapes, which
-    read a pen number right far more often than the looks do, read another and the rest do
-    not agree on it."""
+    read a pen number right far more often than the looks do, read another (not the same
+    but for one figure) and the rest do not agree on it."""
     votes = tally(seen + by_shape, "number")
     value = _supported(votes, SHOWN_NUMBER_NEED)
-    if value and by_shape and value not in by_shape:
+    # The shapes reading it with one figure other ("4191" for a look's "2191") bear the rest
+    # of it out, rather than read another number.
+    near = any(len(s) == len(value) and sum(a != b for a, b in zip(s, value)) == 1 for s in by_shape)
+    if value and by_shape and value not in by_shape and not near:
         value = _supported(votes, NEED["number"])
     # Two looks that read other numbers of two figures or more, neither a part of it, against
     # a reading borne out less than the old agreement: a scribble, or figures no reader can
