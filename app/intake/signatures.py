@@ -123,6 +123,28 @@ def _read_hex_fast() -> None:
         generic.read_hex_string_from_stream = hex_string
 
 
+def _signing_time(emb) -> dt.datetime | None:
+    """The signing time the signer's software reported. Some signing software used in
+    Vietnamese offices writes the local clock into the signature's signingTime marked as UTC
+    (15:59 "Z" where the signature dictionary's /M says 15:59+07:00), which shown in Vietnam's
+    time is 7 hours late. Where the two read the same clock but for a whole-hour zone, /M,
+    which states its zone and is signed too, is the time."""
+    from pyhanko.pdf_utils.generic import parse_pdf_date
+
+    cms = emb.self_reported_timestamp
+    try:
+        stated = parse_pdf_date(str(emb.sig_object["/M"]), strict=False)
+    except Exception:  # noqa: BLE001 - no /M, or one unreadable: the signingTime alone
+        return cms
+    if cms is None:
+        return stated if stated.tzinfo else None
+    if stated.tzinfo is None:
+        return cms
+    same_clock = abs((cms.replace(tzinfo=None) - stated.replace(tzinfo=None)).total_seconds()) <= 120
+    zone_apart = abs((cms - stated).total_seconds()) >= 3600
+    return stated if same_clock and zone_apart else cms
+
+
 def read(path: Path | str, trust_roots: tuple[bytes, ...] = ()) -> tuple[Signature, ...]:
     """Every signature of the PDF in signing order; () for an unsigned or unreadable file
     (a file pyHanko cannot parse is still read as a scan)."""
@@ -141,7 +163,7 @@ def read(path: Path | str, trust_roots: tuple[bytes, ...] = ()) -> tuple[Signatu
             embedded = list(reader.embedded_signatures)
             for emb in embedded:
                 cert = emb.signer_cert
-                when = emb.self_reported_timestamp
+                when = _signing_time(emb)
                 intact, whole, trusted = None, False, False
                 try:
                     context = ValidationContext(trust_roots=roots, allow_fetching=False)

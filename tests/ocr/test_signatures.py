@@ -12,6 +12,7 @@ from cryptography.x509.oid import NameOID
 from app.intake import signatures
 from app.intake.ocr import read_header
 
+from tests.ocr.real_set import REAL, needs_real_set
 from tests.ocr.test_born_digital import _pdf
 
 
@@ -92,3 +93,30 @@ def test_seal_confirms_the_issuer_and_is_shown(signed):
     assert h.issuer.confidence >= 0.95
     assert "Chữ ký số: Sở Thông tin và Truyền thông" in h.issuer.note
     assert len(h.signatures) == 1
+
+
+def test_a_local_clock_marked_utc_is_read_in_the_zone_the_pdf_states():
+    from types import SimpleNamespace
+
+    vn = dt.timezone(dt.timedelta(hours=7))
+    # Software in use in Vietnamese offices writes 15:59 "Z" into signingTime where the
+    # signature's /M says 15:59+07:00 (d004): the time is 15:59 in Vietnam, not 22:59.
+    local_as_utc = SimpleNamespace(self_reported_timestamp=dt.datetime(2020, 8, 3, 15, 59, 12, tzinfo=dt.timezone.utc),
+                                   sig_object={"/M": "D:20200803155912+07'00'"})
+    assert signatures._signing_time(local_as_utc) == dt.datetime(2020, 8, 3, 15, 59, 12, tzinfo=vn)
+    # The same instant written in two zones, as pyHanko signs: the signingTime stands.
+    same = SimpleNamespace(self_reported_timestamp=dt.datetime(2020, 8, 3, 8, 59, 12, tzinfo=dt.timezone.utc),
+                           sig_object={"/M": "D:20200803155912+07'00'"})
+    assert signatures._signing_time(same) == dt.datetime(2020, 8, 3, 8, 59, 12, tzinfo=dt.timezone.utc)
+    # Clocks far apart (a timestamp hours after the /M): the signingTime stands; no /M: it too.
+    apart = SimpleNamespace(self_reported_timestamp=dt.datetime(2020, 8, 4, 2, 0, tzinfo=dt.timezone.utc),
+                            sig_object={"/M": "D:20200803155912+07'00'"})
+    assert signatures._signing_time(apart).day == 4
+    bare = SimpleNamespace(self_reported_timestamp=same.self_reported_timestamp, sig_object={})
+    assert signatures._signing_time(bare) == same.self_reported_timestamp
+
+
+@needs_real_set
+def test_a_real_signature_s_time_is_its_local_time():
+    (sig,) = signatures.read(REAL / "docs" / "d004.pdf")
+    assert sig.signed_at.strftime("%d/%m/%Y %H:%M") == "03/08/2020 15:59"
