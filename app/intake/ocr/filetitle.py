@@ -17,8 +17,9 @@ from rapidfuzz.distance import Indel, Levenshtein
 from app.text import fold
 
 # Dates and times, in any order and with any separator, and a copy's "(3)": not a number.
-_NOT_NUMBER = re.compile(r"\d{1,4}[-./_]\d{1,2}[-./_]\d{1,4}|\d{1,2}[:hH]\d{2}|\(\s*\d+\s*\)")
+_NOT_NUMBER = re.compile(r"\d{1,4}[-./_]\d{1,2}[-./_]\d{1,4}|\d{1,2}[:hH]\d{2}|\(\s*\d+\s*\)", re.ASCII)
 MOST_FIGURES = 5  # a year's numbers reach tens of thousands, not millions
+MOST_CHARS = 300  # a file's name, not a text: a longer title is cut (its figures are scanned one by one)
 BONUS = 2.0  # a typed title against the pen readings, in readings' worth
 
 
@@ -35,7 +36,7 @@ def read(path) -> str:
     for key in ("Title", "Subject"):
         value = (meta.get(key) or "").replace("\x00", "").strip()
         if value:
-            return value
+            return value[:MOST_CHARS]
     return ""
 
 
@@ -47,7 +48,7 @@ def candidates(title: str, symbol: str, year: int | None) -> list[tuple[str, boo
     plain = _NOT_NUMBER.sub(" ", title)
     letters = re.sub(r"[^a-z0-9]", "", fold(symbol))
     out: list[tuple[str, bool]] = []
-    for m in re.finditer(r"(?<!\d)\d+(?!\d)", plain):
+    for m in re.finditer(r"(?<![0-9])[0-9]+(?![0-9])", plain):
         run = m.group()
         if len(run) > MOST_FIGURES or re.fullmatch(r"(?:19|20)\d\d", run) or (len(run) > 2 and run[0] == "0"):
             continue
