@@ -16,6 +16,9 @@ def test_the_runs_of_a_title_that_may_be_the_number():
     assert filetitle.candidates("gmdi-589-2020-01", "/GM-UBND", 2020) == [("589", True), ("01", False)]
     assert filetitle.candidates("107 BC-BCH", "/BC-BCH", None) == [("107", True)]
     assert filetitle.candidates("69345-HAN", "/CT-QLĐ", None) == [("69345", False)]
+    # A number that looks like a year is one where the document's year is known.
+    assert filetitle.candidates("qdub-2014-2020-01", "/QĐ-UBND", 2020) == [("2014", True), ("01", False)]
+    assert filetitle.candidates("qdub-2014-2020-01", "/QĐ-UBND", None) == [("01", False)]
     # A download's date and copy, a timestamp, a counter, a year: none is a number.
     for title in ("2020-08-03 (3)", "08042026_173153", "001_party", "scan_0004", "Scanned Image", "2020"):
         assert filetitle.candidates(title, "/QĐ-UBND", 2020) == [], title

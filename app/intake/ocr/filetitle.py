@@ -50,7 +50,10 @@ def candidates(title: str, symbol: str, year: int | None) -> list[tuple[str, boo
     out: list[tuple[str, bool]] = []
     for m in re.finditer(r"(?<![0-9])[0-9]+(?![0-9])", plain):
         run = m.group()
-        if len(run) > MOST_FIGURES or re.fullmatch(r"(?:19|20)\d\d", run) or (len(run) > 2 and run[0] == "0"):
+        # The document's year is no number; where the year is not known, neither is a run
+        # that may be one (a number such as 2014 is then left out too).
+        as_year = run == str(year) if year else re.fullmatch(r"(?:19|20)[0-9][0-9]", run) is not None
+        if len(run) > MOST_FIGURES or as_year or (len(run) > 2 and run[0] == "0"):
             continue
         after = plain[m.end():]
         by_year = bool(year) and re.match(rf"\s*[-_ /.]\s*{year}(?!\d)", after) is not None
