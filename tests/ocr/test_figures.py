@@ -288,6 +288,14 @@ def test_a_day_no_month_has_is_read_with_its_pen_1_taken_for_a_4():
     assert figures._pick_date(2020, parts, dt.date(2020, 8, 3)) == dt.date(2020, 7, 31)
 
 
+def test_a_tone_mark_set_off_beside_a_figure_is_not_part_of_it():
+    # d060: the page pass read the pen month as "4ˆ", the circumflex of a word set beside it.
+    row = Line(words(("Quảng", 800, 80), ("Bình,", 890, 70), ("ngày", 970, 70), ("f7", 1050, 40),
+                     ("tháng", 1100, 80), ("4ˆ", 1190, 30), ("năm", 1230, 60), ("2024", 1300, 70)), 1650)
+    assert figures._printed(row, "month") == ("4", 0.9)
+    assert figures._printed(row, "day") is None  # "f7": a letter is no figure
+
+
 def test_a_look_that_missed_the_second_figure_of_a_day_agrees_with_it():
     import datetime as dt
     from collections import Counter

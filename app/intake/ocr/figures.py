@@ -495,11 +495,19 @@ def _printed(line, kind: str) -> tuple[str, float] | None:
         if start is None or end is None:
             return None
         text = " ".join(folded[start:end + 1])
-        figures = text.split(key, 1)[1].split(stop, 1)[0].strip(" ,.")
+        figures = _without_spacing_marks(text.split(key, 1)[1].split(stop, 1)[0]).strip(" ,.")
         confs = [w.conf for w in words[start:end + 1] if any(c.isdigit() for c in w.text)]
     if not figures.isdigit() or len(figures) > (6 if kind == "number" else 2):
         return None
     return figures, min(confs or [0.0]) / 100
+
+
+def _without_spacing_marks(text: str) -> str:
+    """`text` without the marks that stand alone beside a letter ("4ˆ", "f7´"): a tone mark
+    Tesseract set off a word, never a figure."""
+    import unicodedata
+
+    return "".join(c for c in text if unicodedata.category(c) not in ("Sk", "Lm"))
 
 
 def _date(found: dict, row, parts: dict, conf: float, signed_on=None) -> dict:
