@@ -13,6 +13,7 @@ handwritten dates where the cut alone read 18.)"""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
@@ -366,9 +367,8 @@ def _from_title(title: str, tail: str, lines, found: dict, readings: list[str], 
 
     if not title:
         return ""
-    year = int(found["date"].value[:4]) if found["date"].value else None
-    for line in lines if year is None else ():
-        year = year or row_year(fold(line.text))
+    year = int(found["date"].value[:4]) if found["date"].value else \
+        next((y for y in (row_year(fold(line.text)) for line in lines) if y), None)
     runs = filetitle.candidates(title, tail, year)
     return filetitle.pick(tally(readings, "number"), runs, value) if runs else ""
 
@@ -398,8 +398,7 @@ def number_read(seen: list[str], by_shape: list[str]) -> str:
     value = _supported(votes, SHOWN_NUMBER_NEED)
     # The shapes reading it with one figure other ("4191" for a look's "2191") bear the rest
     # of it out, rather than read another number.
-    near = any(len(s) == len(value) and sum(a != b for a, b in zip(s, value)) == 1 for s in by_shape)
-    if value and by_shape and value not in by_shape and not near:
+    if value and by_shape and value not in by_shape and not _one_figure_off(value, by_shape):
         value = _supported(votes, NEED["number"])
     # Two looks that read other numbers of two figures or more, neither a part of it, against
     # a reading borne out less than the old agreement: a scribble, or figures no reader can
@@ -409,6 +408,10 @@ def number_read(seen: list[str], by_shape: list[str]) -> str:
         value = ""
     # Numbers start from 01 each year: a zero before three figures is a stroke misread.
     return value.lstrip("0") if len(value) > 3 else value
+
+
+def _one_figure_off(value: str, readings: list[str]) -> bool:
+    return any(len(r) == len(value) and sum(a != b for a, b in zip(r, value)) == 1 for r in readings)
 
 
 def tally(readings: list[str], kind: str) -> Counter:
@@ -505,8 +508,6 @@ def _printed(line, kind: str) -> tuple[str, float] | None:
 def _without_spacing_marks(text: str) -> str:
     """`text` without the marks that stand alone beside a letter ("4ˆ", "f7´"): a tone mark
     Tesseract set off a word, never a figure."""
-    import unicodedata
-
     return "".join(c for c in text if unicodedata.category(c) not in ("Sk", "Lm"))
 
 

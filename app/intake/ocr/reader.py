@@ -196,6 +196,7 @@ def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None, file_t
     if not (found["secrecy"].value and found["urgency"].value):
         found = _stamp_pass(gray, cut, lines, found)
     # Figures written by hand into the blanks, read from the page with its pen ink.
+    read_before = found["number_symbol"]
     found = figures.fill(gray, lines, found, signed_on, clean=clean if coloured else None, ready=ready,
                          file_title=file_title)
     if not found["urgency"].value:
@@ -203,7 +204,7 @@ def _header_pass(gray, clean, types, known, lexicon=None, signed_on=None, file_t
         hit = sideways[0].result()
         if hit:
             found = {**found, "urgency": Field(hit[0], hit[1])}
-    if found["number_symbol"].note == figures.NUMBER_NOTE:  # its symbol as the page pass read it
+    if found["number_symbol"] is not read_before:  # a pen number filled: its symbol as the page pass read it
         found["number_symbol"] = check_symbol(found["number_symbol"], found["doc_type"], types, found["issuer"])
     text = "\n".join(ln.text for ln in lines)
     pieces = tuple((out["pdf"], t, b) for (t, b), out in zip(bands, outs))
@@ -335,8 +336,7 @@ def _read_scan(first, path, pages, signed, doc_types, known_issuers, lexicon, pr
     if preprocess.is_blank(gray):
         raise errors.blank_page()
     _check(cancelled)
-    signed_on = min((s.signed_at for s in signed if s.signed_at), default=None)
-    signed_on = signed_on.date() if signed_on else None
+    signed_on = _signed_on(signed)
     found, pdf, text, cut = _header_pass(gray, clean, doc_types, known_issuers, lexicon, signed_on, file_title,
                                          ready)
     if not _looks_read(found):
@@ -355,6 +355,12 @@ def _read_scan(first, path, pages, signed, doc_types, known_issuers, lexicon, pr
     return HeaderResult(**found, pages=pages,
                         image_size=(round(gray.width * k), round(gray.height * k)),
                         header_text=text, header_pdfs=pdf, cut=cut, page1=gray, signatures=signed)
+
+
+def _signed_on(signed) -> dt.date | None:
+    """The day of the file's first digital signature, which bounds a handwritten date."""
+    first = min((s.signed_at for s in signed if s.signed_at), default=None)
+    return first.date() if first else None
 
 
 def _blank_left(found: dict[str, Field]) -> bool:
@@ -387,7 +393,6 @@ def _text_header(path, pages, types, known, lexicon, signed, file_title="") -> H
         if _blank_left(found):
             # A blank in the text layer: the signing service may have stamped the number or the
             # day there as a picture. Read as a handwritten figure is, and so marked for checking.
-            signed_on = min((s.signed_at for s in signed if s.signed_at), default=None)
             title = found["doc_type"].box
             rows = [ln for ln in (number_line(lines), date_row(lines, title[1] if title else None))
                     if ln is not None]
@@ -402,7 +407,7 @@ def _text_header(path, pages, types, known, lexicon, signed, file_title="") -> H
                 except Exception:  # noqa: BLE001 - a page pdfium cannot draw: the blanks stay empty
                     top = None
             if top is not None:
-                signed_on = signed_on.date() if signed_on else None
+                signed_on = _signed_on(signed)
                 # The shapes read printed figures well and cost no Tesseract run (a tenth of a
                 # second or more); Tesseract's looks only where they read nothing surely.
                 found = figures.fill(top, lines, found, signed_on, inked_only=True, looks=(), file_title=file_title)
