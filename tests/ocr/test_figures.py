@@ -174,6 +174,62 @@ def test_the_signing_date_bounds_the_day_and_month_read():
     assert figures._pick_date(2020, {"day": Counter({"3": 1, "5": 1}), "month": Counter({"8": 1})}, None) is None
 
 
+def test_a_day_signed_soon_after_outweighs_one_more_reading_of_a_day_weeks_before():
+    import datetime as dt
+    from collections import Counter
+
+    # d026, signed 31/07: the shapes read the pen "27" as "4" twice, the page pass 27 once.
+    parts = {"day": Counter({"4": 2, "27": 1}), "month": Counter({"7": 9})}
+    assert figures._pick_date(2020, parts, dt.date(2020, 7, 31)) == dt.date(2020, 7, 27)
+    # Without a signing date the readings alone decide.
+    assert figures._pick_date(2020, parts, None) == dt.date(2020, 7, 4)
+    # Read as often, the nearer day still wins; read far more often, the day weeks before.
+    assert figures._pick_date(2020, {"day": Counter({"4": 6, "27": 1}), "month": Counter({"7": 9})},
+                              dt.date(2020, 7, 31)) == dt.date(2020, 7, 4)
+
+
+def test_a_figure_read_as_its_look_alike_is_bounded_by_the_signing_date():
+    import datetime as dt
+    from collections import Counter
+
+    signed = dt.date(2020, 8, 3)
+    # d030: a pen 3 read as 8 three times, as 2 once; 8 August is after the signing.
+    assert figures._pick_date(2020, {"day": Counter({"2": 1, "8": 3}), "month": Counter({"8": 9})},
+                              signed) == signed
+    # d037: as 5 twice and as 8 once; neither can be.
+    assert figures._pick_date(2020, {"day": Counter({"8": 1, "5": 2}), "month": Counter({"8": 2})},
+                              signed) == signed
+    # A 4 is no look-alike of a 3: nothing is filled rather than the signing day (d013).
+    assert figures._pick_date(2020, {"day": Counter({"4": 3}), "month": Counter({"8": 3})}, signed) is None
+    # Nothing read at all: never the signing day.
+    assert figures._pick_date(2020, {"day": Counter(), "month": Counter({"8": 3})}, signed) is None
+    # Look-alikes count only within the week before the signing: a day read "4" in a month read
+    # "5" is not taken for 4 June, 57 days before a signing on 31 July (d027).
+    assert figures._pick_date(2020, {"day": Counter({"1": 1, "4": 1, "31": 2}), "month": Counter({"5": 1})},
+                              dt.date(2020, 7, 31)) is None
+    # An 8 read where the signing allows 8 stays 8.
+    assert figures._pick_date(2020, {"day": Counter({"8": 3}), "month": Counter({"8": 9})},
+                              dt.date(2020, 8, 10)) == dt.date(2020, 8, 8)
+
+
+def test_a_date_taken_by_its_look_alike_says_so():
+    import datetime as dt
+    from collections import Counter
+
+    from app.intake.ocr import extract as E
+
+    row = type("Row", (), {"text": "Hà Nội, ngày 8 tháng 8 năm 2020", "box": (0, 0, 10, 10)})()
+    found = {"date": E.Field("", 0.0), "place": E.Field("Hà Nội", 0.9), "number_symbol": E.Field("", 0.0)}
+    parts = {"day": Counter({"2": 1, "8": 3}), "month": Counter({"8": 9})}
+    out = figures._date(found, row, parts, figures.GUESS, dt.date(2020, 8, 3))
+    assert out["date"].value == "2020-08-03" and out["date"].confidence <= figures.GUESS
+    assert out["date"].note == figures.DATE_SIGNED_NOTE.format(read="8/8", signed="03/08/2020")
+    assert "cần kiểm tra" in out["date"].note
+    # A day read as it is keeps the plain note.
+    parts = {"day": Counter({"3": 2}), "month": Counter({"8": 9})}
+    assert figures._date(found, row, parts, figures.GUESS, dt.date(2020, 8, 3))["date"].note == figures.DATE_NOTE
+
+
 def test_a_number_is_borne_out_by_readings_of_its_parts():
     from collections import Counter
 
