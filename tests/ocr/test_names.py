@@ -85,3 +85,17 @@ def test_a_joint_body_keeps_its_colon_and_dashes_and_is_parted_from_its_superior
     assert names.part("UBND TỈNH NINH BÌNH LIÊN SỞ: TÀI CHÍNH - XÂY DỰNG") == \
         "UBND TỈNH NINH BÌNH - LIÊN SỞ: TÀI CHÍNH - XÂY DỰNG"
     assert fixed("ỦY BAN NHÂN DÂN TỈNH QUẢNG: BÌNH") == "ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH"  # a speck, not a colon
+
+
+def test_words_a_small_picture_read_run_together_are_parted():
+    # Read from 800-pixel pictures of the real set (d024, d048, d062, d073).
+    assert names.repair(names.unmerge("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀNỌI"))[0] == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
+    assert fixed(names.unmerge("BỘXÂY DỰNG VIỆN KIẾN TRÚC QUỐC GIA")) == "BỘ XÂY DỰNG - VIỆN KIẾN TRÚC QUỐC GIA"
+    assert names.unmerge("UBNDTỈNHKHÁNHHÒA") == "UBND TỈNH KHÁNH HÒA"
+    assert names.unmerge("BAN CHẤP HÀNH TRUNGƯƠNG") == "BAN CHẤP HÀNH TRUNG ƯƠNG"
+    # The letters as read are kept (marks are repair's), and names already parted stay.
+    assert names.unmerge("THANHPHÓ HÀ NỘI") == "THANH PHÓ HÀ NỘI"
+    for name in ("SỞ Y TẾ", "THÀNH ỦY HÀ NỘI", "ỦY BAN NHÂN DÂN HUYỆN BA VÌ", "CÔNG THƯƠNG"):
+        assert names.unmerge(name) == name
+    # A word that is no name's letters run together is left alone.
+    assert names.unmerge("TỔNGHỢP") == "TỔNGHỢP"

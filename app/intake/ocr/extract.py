@@ -227,14 +227,18 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str], exact
         return Field()
     # Specks and the rule's ends come out as lone marks ("ˆ", "\\"): never part of a name.
     texts = [F.clean_caps(" ".join(_without_title_word(_caps_ends(p.text.split())))) for p in parts]
+    unmerged = texts if exact else [names.unmerge(t) for t in texts]
+    parted_words = unmerged != texts
     if not exact:
-        texts = [vocabulary.correct_caps(t) for t in texts]
+        texts = [vocabulary.correct_caps(t) for t in unmerged]
     # NĐ 30 / HD 36: the parent body is regular, the issuing body bold; a name too long for
     # one line continues in bold. So regular lines are the parent, bold ones the issuer.
     boldest = max(p.ink for p in parts)
     regular = [t for p, t in zip(parts, texts) if p.ink < boldest * 0.8]
     bold = [t for p, t in zip(parts, texts) if p.ink >= boldest * 0.8]
     conf = min(p.weakest for p in parts)
+    if parted_words:
+        conf = min(conf, 0.79)  # words parted where a built-in name parts them: have it checked
     joined, parted = " ".join(texts), ""
     if not exact:
         # Marks and a lost letter put back from the built-in names, over the lines joined (a

@@ -6,6 +6,7 @@ and the superior body is parted from the issuer where a second body's head word 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -65,6 +66,8 @@ def _phrases() -> dict[str, str]:
     names = list(places) + _split(DISTRICTS) + _split(BODIES)
     names += [f"{unit} {p}" for p in places for unit in ("TỈNH", "THÀNH PHỐ", "TP")]
     names += [f"{unit} {d}" for d in _split(DISTRICTS) for unit in ("QUẬN", "HUYỆN", "THỊ XÃ", "THÀNH PHỐ")]
+    # The superior line as headers shorten it ("UBND TỈNH KHÁNH HÒA").
+    names += [f"UBND {n}" for n in names if n.split()[0] in ("TỈNH", "THÀNH", "TP", "QUẬN", "HUYỆN", "THỊ")]
     for f in _split(FIELDS):
         names += [f"SỞ {f}", f"BỘ {f}", f]
     for name in names:
@@ -121,6 +124,44 @@ def repair(name: str) -> tuple[str, bool]:
             else:
                 i += 1
     return " ".join(t for t in out if t is not None), changed_letters
+
+
+def unmerge(name: str) -> str:
+    """`name` with words that a low-resolution scan read run together ("HÀNỌI", "BỘXÂY DỰNG",
+    "TRUNGƯƠNG") parted as the built-in phrase whose letters they are, exactly; marks and
+    letters are left to repair()."""
+    tokens = name.split()
+    out, i = list(tokens), 0
+    while i < len(tokens):
+        for j in range(min(len(tokens), i + MAX_WORDS), i, -1):
+            key = fold(" ".join(tokens[i:j])).replace(":", "").strip(",")
+            hit = _spaceless().get(key.replace(" ", ""))
+            if hit is not None and len(hit.split()) > j - i:
+                # the read letters kept, parted where the phrase parts them
+                letters = unicodedata.normalize("NFC", "".join(tokens[i:j]))
+                words, at = [], 0
+                for w in hit.split():
+                    n = len(fold(w))
+                    words.append(letters[at:at + n])
+                    at += n
+                words[-1] += letters[at:]
+                out[i:j] = [" ".join(words)] + [None] * (j - i - 1)
+                i = j
+                break
+        else:
+            i += 1
+    return " ".join(t for t in out if t is not None)
+
+
+@lru_cache(maxsize=1)
+def _spaceless() -> dict[str, str]:
+    """The phrases of two words or more by their folded letters without spaces (8 or more, so
+    that no ordinary word is taken for two), where only one phrase has them."""
+    seen: dict[str, set[str]] = {}
+    for k, v in PHRASES.items():
+        if " " in k and len(k.replace(" ", "")) >= 8:
+            seen.setdefault(k.replace(" ", ""), set()).add(v)
+    return {k: v.pop() for k, v in seen.items() if len(v) == 1}
 
 
 def _one_word_split(tokens: list[str]) -> list[str] | None:
