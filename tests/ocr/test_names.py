@@ -99,3 +99,12 @@ def test_words_a_small_picture_read_run_together_are_parted():
         assert names.unmerge(name) == name
     # A word that is no name's letters run together is left alone.
     assert names.unmerge("TỔNGHỢP") == "TỔNGHỢP"
+
+
+def test_a_department_after_so_is_a_name_not_a_number():
+    from app.intake.ocr.extract import _body_line
+
+    assert _body_line("LAO ĐỘNG - THƯƠNG BINH") and _body_line("TƯ PHÁP")
+    # Number lines: a State symbol after "/", a Party one, a blank before the symbol.
+    for rest in ("/SLĐTBXH-LĐVLDN", "123/QĐ-UBND", "-TB/TU", "2788-TB/TU", "QĐ-UBND", "", "12 /BC"):
+        assert not _body_line(rest)

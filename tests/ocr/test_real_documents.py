@@ -56,3 +56,12 @@ def test_a_small_picture_whose_superior_body_reads_as_one_word(tmp_path):
     t = truth("d062")
     assert h.issuer.value == f"{t['org_parent']} - {t['org']}"
     assert h.issuer.confidence < CONFIDENT  # parted by the built-in names: to be checked
+
+
+def test_a_department_line_is_not_taken_for_the_number_line(tmp_path):
+    # d059 as an 800-pixel JPEG: "SỞ LAO ĐỘNG - THƯƠNG BINH" begins like "Số" and has a dash;
+    # taken for the number line, the superior alone was shown as the issuer, marked confident.
+    page = next(load.iter_pages(REAL / "docs" / "d059.pdf")).convert("RGB")
+    page.resize((800, round(page.height * 800 / page.width))).save(tmp_path / "small.jpg", quality=70)
+    h = read_header(tmp_path / "small.jpg")
+    assert h.issuer.value.startswith("UBND TỈNH QUẢNG BÌNH - SỞ LAO") and h.issuer.confidence < CONFIDENT

@@ -57,7 +57,7 @@ def _number(lines: list[Line], date_line: Line | None = None) -> tuple[Field, Li
         if line.side == "right":
             continue
         m = F.NUMBER_LINE.match(line.text)
-        if not m:
+        if not m or _body_line(m.group("rest")):
             continue
         # A wide gap left for a handwritten number can split the line in two: join the row.
         row = [o for o in lines if o is not line and o.side != "right" and o.left > line.left
@@ -116,6 +116,14 @@ def date_row(lines: list[Line], above: int | None = None) -> Line | None:
         if place and len(place.split()) <= 5 and not place.startswith("can cu"):
             return whole
     return None
+
+
+def _body_line(rest: str) -> bool:
+    """Whether the words after a "Sở" are a department's name ("SỞ LAO ĐỘNG - THƯƠNG BINH"),
+    not a number line's: a whole word of letters follows, and no slash is on the line (a
+    State symbol follows "/", a Party one "-…/…")."""
+    first = rest.split()[0] if rest.split() else ""
+    return "/" not in rest and len(first) >= 2 and first.isalpha()
 
 
 def _from_last_so(line: Line) -> Line:
