@@ -41,8 +41,9 @@ def _number(text: str) -> str:
 def answers(truth: dict, field: str) -> set[str]:
     key = TRUTH_KEY.get(field, field)
     values = [truth.get(key, "")] + list(truth.get("alt", {}).get(key, []))
-    if field == "issuer" and truth.get("org_parent"):
-        values += [f"{truth['org_parent']} - {v}" for v in values]
+    parents = [truth.get("org_parent", "")] + list(truth.get("alt", {}).get("org_parent", []))
+    if field == "issuer" and parents[0]:
+        values += [f"{p} - {v}" for p in parents for v in values]
     if field == "number_symbol":
         return {_number(v) for v in values}
     return {norm(v) for v in values}

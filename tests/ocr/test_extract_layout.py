@@ -129,3 +129,36 @@ def test_a_known_issuer_corrects_slips_but_never_stands_in_for_another_body():
     known = ["TỈNH ỦY TÂY NINH - BAN TUYÊN GIÁO VÀ DÂN VẬN"]
     found = extract(party_header(number_row, đà_nẵng), DEFAULT_TYPES, known_issuers=known)
     assert found["issuer"].value == "TỈNH ỦY ĐÀ NẴNG - BAN TUYÊN GIÁO VÀ DÂN VẬN"
+
+
+def centred(text, top, centre=450, ink=3.0):
+    """A line of `text` centred on `centre`, 12 px per letter and 12 between words."""
+    words, width = text.split(), 12 * len(text)
+    left, out = centre - width // 2, []
+    for w in words:
+        out.append((w, left))
+        left += 12 * len(w) + 12
+    return line(*out, top=top, ink=ink)
+
+
+def test_a_name_ending_part_way_through_a_built_in_name_is_marked_for_checking():
+    from app.intake.ocr.extract import CUT_SHORT_NOTE
+
+    def header(name_lines):
+        rows = [line(("CỘNG", 900), ("HÒA", 980), ("XÃ", 1040), ("HỘI", 1080), ("CHỦ", 1130), ("NGHĨA", 1180),
+                     ("VIỆT", 1260), ("NAM", 1320), top=100),
+                centred("UBND TỈNH QUẢNG BÌNH", 100)]
+        rows += [centred(t, 140 + 40 * i, ink=5.0) for i, t in enumerate(name_lines)]
+        bottom = 140 + 40 * len(name_lines)
+        rows += [centred("Số: 123/SLĐTBXH-LĐVLDN", bottom + 20),
+                 line(("Quảng", 900), ("Bình,", 980), ("ngày", 1060), ("03", 1120), ("tháng", 1160), ("10", 1240),
+                      ("năm", 1280), ("2022", 1330), top=bottom + 20)]
+        return extract(rows, DEFAULT_TYPES)["issuer"]
+
+    # The name's last line ("VÀ XÃ HỘI") lost: what is left is a name cut short.
+    short = header(["SỞ LAO ĐỘNG – THƯƠNG BINH"])
+    assert short.value == "UBND TỈNH QUẢNG BÌNH - SỞ LAO ĐỘNG – THƯƠNG BINH"
+    assert short.confidence < CONFIDENT and short.note == CUT_SHORT_NOTE
+    whole = header(["SỞ LAO ĐỘNG – THƯƠNG BINH", "VÀ XÃ HỘI"])
+    assert whole.value == "UBND TỈNH QUẢNG BÌNH - SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"  # the built-in name
+    assert whole.note != CUT_SHORT_NOTE

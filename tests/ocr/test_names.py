@@ -108,3 +108,12 @@ def test_a_department_after_so_is_a_name_not_a_number():
     # Number lines: a State symbol after "/", a Party one, a blank before the symbol.
     for rest in ("/SLĐTBXH-LĐVLDN", "123/QĐ-UBND", "-TB/TU", "2788-TB/TU", "QĐ-UBND", "", "12 /BC"):
         assert not _body_line(rest)
+
+
+def test_a_name_that_stops_part_way_through_a_built_in_name_is_said_to_be_short():
+    # d059 photographed: the third line "VÀ XÃ HỘI" of the department's name was lost.
+    assert names.cut_short("UBND TỈNH QUẢNG BÌNH - SỞ LAO ĐỘNG - THƯƠNG BINH")
+    for whole in ("UBND TỈNH QUẢNG BÌNH - SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+                  "BAN QUẢN LÝ", "UBND THÀNH PHỐ HÀ NỘI", "THÀNH ỦY HÀ NỘI - BAN TỔ CHỨC", "SỞ NỘI VỤ"):
+        assert not names.cut_short(whole)
+

@@ -130,3 +130,29 @@ def test_the_skew_of_text_lines_is_found():
         turned = page.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
         # The angle that puts the lines straight again: the page turned back.
         assert abs(preprocess.skew_angle(turned) + angle) <= 0.125
+
+
+def _lit_from_one_side(im, dim=0.55):
+    """`im` as a phone picture lit from its right: the paper's brightness falls to `dim` at
+    the left edge."""
+    import numpy as np
+
+    a = np.asarray(im, dtype=np.float32)
+    return Image.fromarray((a * np.linspace(dim, 1.0, a.shape[1])[None, :]).astype(np.uint8))
+
+
+def test_a_page_lit_from_one_side_is_evened_and_a_scan_left_alone():
+    scan = _page([(100, 40, 700, 70), (900, 40, 1500, 70), (400, 420, 1200, 450)])
+    assert preprocess.even_lighting(scan) is scan
+    photo = _lit_from_one_side(scan)
+    even = preprocess.even_lighting(photo)
+    # The dim paper at the left is paper again, the strokes there still ink.
+    assert photo.crop((0, 200, 80, 300)).getextrema()[1] < 150
+    assert even.crop((0, 200, 80, 300)).getextrema()[0] > 235
+    assert even.crop((100, 45, 108, 65)).getextrema()[1] < 60
+    # A page photographed on a dark desk: the desk is not ink, but for a band along the
+    # page's edge (the paper's brightness is looked for about 80 pixels around).
+    desk = Image.new("L", (1950, 1050), 50)
+    desk.paste(scan, (150, 150))
+    evened = preprocess.even_lighting(desk)
+    assert evened.crop((0, 0, 40, 1050)).getextrema()[0] > 200

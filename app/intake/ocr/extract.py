@@ -209,6 +209,9 @@ def _anchor(lines: list[Line], regime: Field, date_line: Line | None) -> Line | 
                          width=2),), left[0].page_width, left[0].ink)
 
 
+CUT_SHORT_NOTE = "Tên cơ quan có thể thiếu dòng cuối — cần kiểm tra."
+
+
 def _issuer(lines: list[Line], number_line: Line | None, known: list[str], exact: bool = False) -> Field:
     if number_line is None:
         return Field()
@@ -267,6 +270,9 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str], exact
         value = joined
     if any(p.words != o.words for p, o in zip(parts, originals)):
         conf = min(conf, 0.6)  # a stamp's words shared a row with the name: have it checked
+    note = ""
+    if not exact and names.cut_short(value):
+        conf, note = min(conf, 0.6), CUT_SHORT_NOTE
     box = (min(p.left for p in parts), parts[0].top,
            max(p.right for p in parts) - min(p.left for p in parts), parts[-1].bottom - parts[0].top)
     if known:
@@ -274,7 +280,7 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str], exact
                                                      scorer=fuzz.ratio, score_cutoff=90, limit=5):
             if _slips_only(value, name):
                 return Field(name, max(conf, score / 100 - 0.05), box)
-    return Field(value, conf, box)
+    return Field(value, conf, box, note)
 
 
 def _slips_only(read: str, name: str) -> bool:

@@ -164,6 +164,19 @@ def _spaceless() -> dict[str, str]:
     return {k: v.pop() for k, v in seen.items() if len(v) == 1}
 
 
+def cut_short(name: str) -> bool:
+    """Whether `name` ends part-way through a built-in phrase ("SỞ LAO ĐỘNG - THƯƠNG BINH",
+    its last line "VÀ XÃ HỘI" lost): its last words begin a phrase and are not one."""
+    words = fold(name).replace(",", "").replace("–", "-").split()
+    return any(" ".join(words[-n:]) in _starts() and " ".join(words[-n:]) not in PHRASES
+               for n in range(2, min(len(words), MAX_WORDS) + 1))
+
+
+@lru_cache(maxsize=1)
+def _starts() -> frozenset[str]:
+    return frozenset(" ".join(k.split()[:n]) for k in PHRASES for n in range(2, len(k.split())))
+
+
 def _one_word_split(tokens: list[str]) -> list[str] | None:
     """The phrase that `tokens` are with one word read as two ("TRỮ YN" for TRUYỀN): two
     neighbouring words joined make a built-in phrase of the rest's length, exactly or one

@@ -89,7 +89,7 @@ def speckle(gray: Image.Image) -> float:
 
 
 def grayscale(page: Image.Image) -> Image.Image:
-    gray = page.convert("L")
+    gray = even_lighting(page.convert("L"))
     margin = gray.crop((0, 0, max(1, gray.width // 16), gray.height))
     if speckle(margin) > SPECKLE:
         # A speckled page costs Tesseract a minute and reads badly; a median filter costs
@@ -98,6 +98,28 @@ def grayscale(page: Image.Image) -> Image.Image:
         gray = gray.filter(ImageFilter.MedianFilter(5))
     # Photocopies and phone photos come washed out; stretch so the darkest ink is black.
     return ImageOps.autocontrast(gray, cutoff=(1, 0))
+
+
+# A phone picture lit from one side, or a page photographed on a dark desk: paper darker than
+# this share of the page's usual paper somewhere. A scanner lights the whole page alike.
+UNEVEN = 0.8
+PAPER_STEP = 16  # the paper's brightness is looked at on the page this many times smaller
+
+
+def even_lighting(gray: Image.Image) -> Image.Image:
+    """`gray` as if lit evenly, where it is not: each pixel divided by the brightness of the
+    paper around it (the brightest of about 80 pixels around, smoothed). A single threshold
+    otherwise turns the dim side into black, or the dark desk around the page into ink."""
+    import numpy as np
+
+    small = gray.reduce(PAPER_STEP) if min(gray.size) >= PAPER_STEP * 8 else gray
+    paper = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(2))
+    seen = np.asarray(paper, dtype=np.float32)
+    if np.percentile(seen, 5) >= UNEVEN * np.percentile(seen, 50):
+        return gray
+    paper = np.asarray(paper.resize(gray.size, Image.Resampling.BILINEAR), dtype=np.float32)
+    even = np.asarray(gray, dtype=np.float32) * 255.0 / np.maximum(paper, 1.0)
+    return Image.fromarray(even.clip(0, 255).astype(np.uint8))
 
 
 _last_small: tuple = (None, None)  # (weak reference to a page, its small copy)
