@@ -162,3 +162,24 @@ def test_a_name_ending_part_way_through_a_built_in_name_is_marked_for_checking()
     whole = header(["SỞ LAO ĐỘNG – THƯƠNG BINH", "VÀ XÃ HỘI"])
     assert whole.value == "UBND TỈNH QUẢNG BÌNH - SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"  # the built-in name
     assert whole.note != CUT_SHORT_NOTE
+
+
+def test_a_long_name_line_measured_small_is_kept():
+    # d035 at 1600 px: a seal over the first line made it measure 47 px high, the second 36,
+    # the third 21: under 0.6 of the median, the third was dropped as a speck.
+    def at(text, top, height, centre=450, ink=4.0):
+        row = centred(text, top, centre, ink)
+        return Line(tuple(replace(w, height=height) for w in row.words), WIDTH, ink)
+
+    from dataclasses import replace
+
+    rows = [line(("CỘNG", 900), ("HÒA", 980), ("XÃ", 1040), ("HỘI", 1080), ("CHỦ", 1130), ("NGHĨA", 1180),
+                 ("VIỆT", 1260), ("NAM", 1320), top=100),
+            at("UBND THÀNH PHỐ HÀ NỘI", 100, 47, ink=3.0),
+            at("BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG", 160, 36, ink=5.0),
+            at("CÔNG TRÌNH VĂN HÓA XÃ HỘI TP HÀ NỘI", 210, 21, ink=5.0),
+            centred("Số: 88/TTr-BQLDA", 290),
+            line(("Hà", 900), ("Nội,", 950), ("ngày", 1010), ("03", 1070), ("tháng", 1110), ("8", 1190),
+                 ("năm", 1220), ("2020", 1270), top=290)]
+    issuer = extract(rows, DEFAULT_TYPES)["issuer"].value
+    assert issuer.endswith("BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG CÔNG TRÌNH VĂN HÓA XÃ HỘI TP HÀ NỘI")

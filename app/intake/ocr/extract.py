@@ -232,7 +232,10 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str], exact
     # Against the median, not the tallest: a stamp's frame line through a row makes its words
     # look tall, and the next row must not then look like a speck.
     heights = [_letter_height(p) for p in parts]
-    keep = [i for i, h in enumerate(heights) if h >= 0.6 * statistics.median(heights)] if heights else []
+    # A line of many letters is no speck, however small its letters were measured (a seal or
+    # a signature block over a line beside it makes that one look tall).
+    keep = [i for i, h in enumerate(heights)
+            if h >= 0.6 * statistics.median(heights) or parts[i].letters >= 8] if heights else []
     parts, originals = [parts[i] for i in keep], [originals[i] for i in keep]
     if not parts:
         return Field()
