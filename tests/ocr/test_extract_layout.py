@@ -183,3 +183,16 @@ def test_a_long_name_line_measured_small_is_kept():
                  ("năm", 1220), ("2020", 1270), top=290)]
     issuer = extract(rows, DEFAULT_TYPES)["issuer"].value
     assert issuer.endswith("BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG CÔNG TRÌNH VĂN HÓA XÃ HỘI TP HÀ NỘI")
+
+
+def test_the_addressee_read_into_the_summary_row_is_left_out():
+    # d011 as a JPEG of quality 30: "Kính gửi" was read at the end of the summary's last row.
+    rows = [line(("CỘNG", 900), ("HÒA", 980), ("XÃ", 1040), ("HỘI", 1080), ("CHỦ", 1130), ("NGHĨA", 1180),
+                 ("VIỆT", 1260), ("NAM", 1320), top=100),
+            centred("UBND HUYỆN BA VÌ", 100),
+            centred("Số: 12/BC-UBND", 180),
+            line(("Ba", 900), ("Vì,", 940), ("ngày", 990), ("03", 1050), ("tháng", 1090), ("8", 1170),
+                 ("năm", 1200), ("2020", 1250), top=180),
+            centred("BÁO CÁO", 300, centre=826, ink=5.0),
+            centred("Về việc hoàn thành quyết toán dự án theo hình thức BOT. Kính gửi", 345, centre=826)]
+    assert extract(rows, DEFAULT_TYPES)["summary"].value == "Về việc hoàn thành quyết toán dự án theo hình thức BOT."

@@ -456,7 +456,9 @@ def _summary_lines(lines: list[Line], title: Line, exact: bool = False) -> Field
         return Field()
     # A comma at a line's end is the summary's own ("quy trình, / định mức …").
     text = F.summary_text([x.text for x in taken])
-    return Field(nfc(text), min(x.weakest for x in taken), _union(taken))
+    # The addressee's "Kính gửi" read into the summary's last row: never a summary's words.
+    text = re.split(r"\s+Kính\s+gửi\b", nfc(text), maxsplit=1)[0]
+    return Field(text, min(x.weakest for x in taken), _union(taken))
 
 
 def _without_stamp_ends(line: Line) -> Line:
