@@ -207,6 +207,10 @@ def test_a_figure_read_as_its_look_alike_is_bounded_by_the_signing_date():
     # "5" is not taken for 4 June, 57 days before a signing on 31 July (d027).
     assert figures._pick_date(2020, {"day": Counter({"1": 1, "4": 1, "31": 2}), "month": Counter({"5": 1})},
                               dt.date(2020, 7, 31)) is None
+    # A day read as it is, within the week, comes before the signing day it looks like:
+    # a 5 read twice, signed on the 8th, is the 5th.
+    assert figures._pick_date(2020, {"day": Counter({"5": 2}), "month": Counter({"8": 9})},
+                              dt.date(2020, 8, 8)) == dt.date(2020, 8, 5)
     # An 8 read where the signing allows 8 stays 8.
     assert figures._pick_date(2020, {"day": Counter({"8": 3}), "month": Counter({"8": 9})},
                               dt.date(2020, 8, 10)) == dt.date(2020, 8, 8)

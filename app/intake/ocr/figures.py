@@ -467,7 +467,7 @@ SIGNED_SAME_DAY, SIGNED_WEEK, SIGNED_LATER = 1.0, 0.5, 0.1
 # 3 as 8, 9 as 3 or 8, 8 as 5). Where the signing leaves a week to choose from, a reading one such figure
 # off bears a day out at this weight.
 LOOK_ALIKE = frozenset(frozenset(p) for p in ("49", "46", "35", "56", "17", "79", "38", "39", "89", "58"))
-LOOK_ALIKE_WEIGHT = 0.5
+LOOK_ALIKE_WEIGHT = 0.3  # under a week's weight: a day read as it is, within the week, comes first
 
 
 def _pick_date(year: int, parts: dict, signed_on) -> "dt.date | None":
