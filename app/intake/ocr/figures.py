@@ -464,8 +464,8 @@ SIGNED_WITHIN = 60  # days: a document is signed on its date or soon after
 SIGNED_SAME_DAY, SIGNED_WEEK, SIGNED_LATER = 1.0, 0.5, 0.1
 # The pairs of pen figures the shapes' own training digits are taken for one another in 0.6 %
 # of them or more (leave-one-out on digits._model(): 4 as 9 or 6, 5 as 3 or 6, 7 as 1 or 9,
-# 3 as 8, 9 as 3 or 8, 8 as 5). Where the signing leaves a week to choose from, a reading one such figure
-# off bears a day out at this weight.
+# 3 as 8, 9 as 3 or 8, 8 as 5). Where the signing leaves a week to choose from, a reading one
+# such figure off bears a day out at LOOK_ALIKE_WEIGHT.
 LOOK_ALIKE = frozenset(frozenset(p) for p in ("49", "46", "35", "56", "17", "79", "38", "39", "89", "58"))
 LOOK_ALIKE_WEIGHT = 0.3  # under a week's weight: a day read as it is, within the week, comes first
 
