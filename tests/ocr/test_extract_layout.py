@@ -142,7 +142,7 @@ def centred(text, top, centre=450, ink=3.0):
 
 
 def test_a_name_ending_part_way_through_a_built_in_name_is_marked_for_checking():
-    from app.intake.ocr.extract import CUT_SHORT_NOTE
+    from app.intake.ocr.extract import COMPLETED_NOTE, CUT_SHORT_NOTE
 
     def header(name_lines):
         rows = [line(("CỘNG", 900), ("HÒA", 980), ("XÃ", 1040), ("HỘI", 1080), ("CHỦ", 1130), ("NGHĨA", 1180),
@@ -155,10 +155,14 @@ def test_a_name_ending_part_way_through_a_built_in_name_is_marked_for_checking()
                       ("năm", 1280), ("2022", 1330), top=bottom + 20)]
         return extract(rows, DEFAULT_TYPES)["issuer"]
 
-    # The name's last line ("VÀ XÃ HỘI") lost: what is left is a name cut short.
+    # The name's last line ("VÀ XÃ HỘI") lost: one built-in name ends it, and is put back.
     short = header(["SỞ LAO ĐỘNG – THƯƠNG BINH"])
-    assert short.value == "UBND TỈNH QUẢNG BÌNH - SỞ LAO ĐỘNG – THƯƠNG BINH"
-    assert short.confidence < CONFIDENT and short.note == CUT_SHORT_NOTE
+    assert short.value == "UBND TỈNH QUẢNG BÌNH - SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI"
+    assert short.confidence < CONFIDENT and short.note == COMPLETED_NOTE
+    # Names that end it differently (TRUNG ƯƠNG, ĐẢNG BỘ …): only said to be short.
+    party = header(["BAN CHẤP HÀNH"])
+    assert party.value.endswith("BAN CHẤP HÀNH") and party.note == CUT_SHORT_NOTE
+    assert party.confidence < CONFIDENT
     whole = header(["SỞ LAO ĐỘNG – THƯƠNG BINH", "VÀ XÃ HỘI"])
     assert whole.value == "UBND TỈNH QUẢNG BÌNH - SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"  # the built-in name
     assert whole.note != CUT_SHORT_NOTE

@@ -210,6 +210,7 @@ def _anchor(lines: list[Line], regime: Field, date_line: Line | None) -> Line | 
 
 
 CUT_SHORT_NOTE = "Tên cơ quan có thể thiếu dòng cuối — cần kiểm tra."
+COMPLETED_NOTE = "Tên cơ quan đọc thiếu dòng cuối, đã bổ sung theo danh mục tên — cần kiểm tra."
 
 
 def _issuer(lines: list[Line], number_line: Line | None, known: list[str], exact: bool = False) -> Field:
@@ -273,9 +274,12 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str], exact
         value = joined
     if any(p.words != o.words for p, o in zip(parts, originals)):
         conf = min(conf, 0.6)  # a stamp's words shared a row with the name: have it checked
-    note = ""
-    if not exact and names.cut_short(value):
-        conf, note = min(conf, 0.6), CUT_SHORT_NOTE
+    note, rest = "", None if exact else names.rest_of(value)
+    if rest is not None:
+        # Its last line lost (an underline through it, a seal): where one built-in name ends
+        # it, that name's end is put back; either way it is to be checked.
+        value = f"{value} {rest}" if rest else value
+        conf, note = min(conf, 0.6), COMPLETED_NOTE if rest else CUT_SHORT_NOTE
     box = (min(p.left for p in parts), parts[0].top,
            max(p.right for p in parts) - min(p.left for p in parts), parts[-1].bottom - parts[0].top)
     if known:

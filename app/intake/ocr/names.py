@@ -167,14 +167,31 @@ def _spaceless() -> dict[str, str]:
 def cut_short(name: str) -> bool:
     """Whether `name` ends part-way through a built-in phrase ("SỞ LAO ĐỘNG - THƯƠNG BINH",
     its last line "VÀ XÃ HỘI" lost): its last words begin a phrase and are not one."""
+    return rest_of(name) is not None
+
+
+def rest_of(name: str) -> str | None:
+    """The words that end the built-in phrase `name` stops part-way through ("VÀ XÃ HỘI"), ""
+    where phrases end it differently, None where it does not stop part-way through one."""
     words = fold(name).replace(",", "").replace("–", "-").split()
-    return any(" ".join(words[-n:]) in _starts() and " ".join(words[-n:]) not in PHRASES
-               for n in range(2, min(len(words), MAX_WORDS) + 1))
+    rests = None
+    for n in range(min(len(words), MAX_WORDS), 1, -1):
+        tail = " ".join(words[-n:])
+        if tail in PHRASES:
+            return None
+        if rests is None and tail in _starts():
+            rests = {" ".join(PHRASES[k].split()[n:]) for k in _starts()[tail]}
+    return None if rests is None else rests.pop() if len(rests) == 1 else ""
 
 
 @lru_cache(maxsize=1)
-def _starts() -> frozenset[str]:
-    return frozenset(" ".join(k.split()[:n]) for k in PHRASES for n in range(2, len(k.split())))
+def _starts() -> dict[str, frozenset[str]]:
+    """The first words of the phrases (two or more, not all), with the phrases they begin."""
+    out: dict[str, set[str]] = {}
+    for k in PHRASES:
+        for n in range(2, len(k.split())):
+            out.setdefault(" ".join(k.split()[:n]), set()).add(k)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _one_word_split(tokens: list[str]) -> list[str] | None:
