@@ -87,3 +87,12 @@ def test_place_names_in_a_summary_get_their_marks_back():
     assert lexicon.correct("công an phường Bạch Đẳng, quận Hai Bà Trưng") == "công an phường Bạch Đằng, quận Hai Bà Trưng"
     assert lexicon.correct("trên địa bàn huyện Ba Ví") == "trên địa bàn huyện Ba Vì"
     assert lexicon.correct("Đảng bộ phường") == "Đảng bộ phường"  # "đảng" is no "đằng"
+
+
+def test_marks_a_photographed_page_loses_are_put_back():
+    # Read from the real set photographed (benchmarks/ocr_small.py --photo).
+    lexicon = spelling.built_in()
+    assert lexicon.correct("để đảm báo an toàn giao thông") == "để đảm bảo an toàn giao thông"
+    assert lexicon.correct("bổ sung kết nói tín hiệu") == "bổ sung kết nối tín hiệu"
+    assert lexicon.correct("chỉnh sửa, tông hợp thông tin") == "chỉnh sửa, tổng hợp thông tin"
+    assert lexicon.correct("Đanh sách các tổ chức, cá nhân") == "Danh sách các tổ chức, cá nhân"
