@@ -29,7 +29,6 @@ from app.intake.ocr import CONFIDENT, OcrError, load, read_header  # noqa: E402
 REAL = ROOT.parent / "shared" / "ocr-real-dev"
 FIELDS = ("issuer", "number_symbol", "date", "doc_type", "summary", "secrecy", "urgency")
 TRUTH_KEY = {"issuer": "org"}
-PLATFORM_PAGE_S = 1.2  # ../shared/docs/platform.md: a full A4 page at 300 dpi, one thread, the CLI
 FLOOR_EVERY = 3  # every third scanned page is also read bare, for the floor
 
 
@@ -98,11 +97,12 @@ def report(rows: list[dict], title: str, whole: tuple[float, float, int] | None 
     scans = [r["seconds"] for r in rows if r["kind"] == "scan"]
     if floors and scans:
         # Shared machines run ±20 % apart from hour to hour (platform.md); the same code's p95
-        # moves with them. Against a bare run measured beside it, the figure holds better.
+        # moves with them. Against a bare run of the same pages measured beside it, the figure
+        # holds better from one run of a set to the next (not across sets: a bare run's time
+        # depends on how much text a page holds).
         floor, p95 = pct(floors, 50), pct(scans, 95)
         print(f"  floor: bare tesseract on a scanned first page (300 dpi) p50 {floor:.2f} s ({len(floors)} pages, "
-              f"same run); scan header p95 = {p95 / floor:.2f} × floor; on the platform notes' machine "
-              f"(that run about {PLATFORM_PAGE_S} s): p95 about {p95 / floor * PLATFORM_PAGE_S:.2f} s")
+              f"same run); scan header p95 = {p95 / floor:.2f} × floor")
     if whole and whole[1]:
         intake, bare, pages = whole
         print(f"  whole intake {intake / pages:.2f} s/page; bare tesseract {bare / pages:.2f} s/page; "
