@@ -101,7 +101,7 @@ def report(rows: list[dict], title: str, whole: tuple[float, float, int] | None 
         # holds better from one run of a set to the next (not across sets: a bare run's time
         # depends on how much text a page holds).
         floor, p95 = pct(floors, 50), pct(scans, 95)
-        print(f"  floor: bare tesseract on a scanned first page (300 dpi) p50 {floor:.2f} s ({len(floors)} pages, "
+        print(f"  floor: bare tesseract on a scanned first page as loaded (PDFs at 300 dpi) p50 {floor:.2f} s ({len(floors)} pages, "
               f"same run); scan header p95 = {p95 / floor:.2f} × floor")
     if whole and whole[1]:
         intake, bare, pages = whole
