@@ -9,9 +9,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # numpy's wheels bundle their own OpenBLAS; asked how many threads it runs, once loaded.
 PROBE = """
-import glob, os, sys
+import glob, os
 import app.intake.ocr
-from app.intake.ocr import digits
 import numpy
 print(os.environ.get("OPENBLAS_NUM_THREADS"))
 libs = glob.glob(os.path.join(os.path.dirname(numpy.__file__), "..", "numpy.libs", "libscipy_openblas*"))

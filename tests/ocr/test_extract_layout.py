@@ -171,11 +171,11 @@ def test_a_name_ending_part_way_through_a_built_in_name_is_marked_for_checking()
 def test_a_long_name_line_measured_small_is_kept():
     # d035 at 1600 px: a seal over the first line made it measure 47 px high, the second 36,
     # the third 21: under 0.6 of the median, the third was dropped as a speck.
+    from dataclasses import replace
+
     def at(text, top, height, centre=450, ink=4.0):
         row = centred(text, top, centre, ink)
         return Line(tuple(replace(w, height=height) for w in row.words), WIDTH, ink)
-
-    from dataclasses import replace
 
     rows = [line(("CỘNG", 900), ("HÒA", 980), ("XÃ", 1040), ("HỘI", 1080), ("CHỦ", 1130), ("NGHĨA", 1180),
                  ("VIỆT", 1260), ("NAM", 1320), top=100),

@@ -274,7 +274,8 @@ def _issuer(lines: list[Line], number_line: Line | None, known: list[str], exact
         value = joined
     if any(p.words != o.words for p, o in zip(parts, originals)):
         conf = min(conf, 0.6)  # a stamp's words shared a row with the name: have it checked
-    note, rest = "", None if exact else names.rest_of(value)
+    note = ""
+    rest = None if exact else names.rest_of(value)
     if rest is not None:
         # Its last line lost (an underline through it, a seal): where one built-in name ends
         # it, that name's end is put back; either way it is to be checked.

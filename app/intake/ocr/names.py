@@ -164,15 +164,10 @@ def _spaceless() -> dict[str, str]:
     return {k: v.pop() for k, v in seen.items() if len(v) == 1}
 
 
-def cut_short(name: str) -> bool:
-    """Whether `name` ends part-way through a built-in phrase ("SỞ LAO ĐỘNG - THƯƠNG BINH",
-    its last line "VÀ XÃ HỘI" lost): its last words begin a phrase and are not one."""
-    return rest_of(name) is not None
-
-
 def rest_of(name: str) -> str | None:
-    """The words that end the built-in phrase `name` stops part-way through ("VÀ XÃ HỘI"), ""
-    where phrases end it differently, None where it does not stop part-way through one."""
+    """The words that end the built-in phrase `name` stops part-way through ("SỞ LAO ĐỘNG -
+    THƯƠNG BINH", its last line "VÀ XÃ HỘI" lost: its last words begin a phrase and are not
+    one), "" where phrases end it differently, None where it does not stop part-way through one."""
     words = fold(name).replace(",", "").replace("–", "-").split()
     rests = None
     for n in range(min(len(words), MAX_WORDS), 1, -1):
